@@ -1,0 +1,5 @@
+"""Run briefgen as ``python -m briefgen``."""
+
+from .cli import main
+
+main()

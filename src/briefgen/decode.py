@@ -1,0 +1,127 @@
+"""Read a seed file into text: UTF-8 (BOM or not), UTF-16 with BOM, GB18030/GBK, or Big5."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ParseError as SeedError
+
+# Files larger than this are refused before decoding (documented in the README).
+MAX_SEED_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class DecodedSeed:
+    """The text of a seed and the encoding it was read in."""
+
+    text: str
+    encoding: str
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _looks_binary(data: bytes) -> int | None:
+    """Return the offset of the first NUL byte, a sign of binary data, or None."""
+    index = data.find(b"\x00")
+    return None if index < 0 else index
+
+
+def _common_share(text: str) -> float:
+    """Return the share of hanzi that are GB2312 level-1 characters (the 3,755 most common)."""
+    hanzi = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not hanzi:
+        return 1.0
+    common = 0
+    for char in hanzi:
+        try:
+            encoded = char.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        if 0xB0 <= encoded[0] <= 0xD7:
+            common += 1
+    return common / len(hanzi)
+
+
+def _traditional_share(text: str) -> float:
+    """Return the share of hanzi that Big5 can encode (a decoded Big5 text scores 1.0)."""
+    hanzi = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not hanzi:
+        return 1.0
+    ok = 0
+    for char in hanzi:
+        try:
+            char.encode("big5")
+            ok += 1
+        except UnicodeEncodeError:
+            pass
+    return ok / len(hanzi)
+
+
+def decode_seed(data: bytes, path: str) -> DecodedSeed:
+    """Return the text of a seed's bytes, or raise SeedError naming where it cannot be read."""
+    if len(data) > MAX_SEED_BYTES:
+        raise SeedError(path, 1, f"the file is {len(data) // (1024 * 1024)} MB; seeds over "
+                        f"{MAX_SEED_BYTES // (1024 * 1024)} MB are refused")
+    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom) and not (name == "utf-16" and data.startswith(codecs.BOM_UTF32_LE)):
+            try:
+                return DecodedSeed(data.decode(name), name)
+            except UnicodeDecodeError as exc:
+                raise SeedError(path, 1, f"the file starts with a {name.upper()} byte order mark "
+                                f"but is not valid {name.upper()}: {exc.reason}") from None
+    nul = _looks_binary(data)
+    if nul is not None:
+        raise SeedError(path, _line_of(data, nul), "binary data (a NUL byte): a seed must be plain text")
+    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+    try:
+        return DecodedSeed(body.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    # Not UTF-8. Mixed encodings are refused: if a part of the file is valid UTF-8 with
+    # non-ASCII text, the rest is not GB18030 text of the same document.
+    bad_line = _line_of(body, utf8_error.start)
+    if _has_utf8_hanzi(body[: body.rfind(b"\n", 0, utf8_error.start) + 1]):
+        raise SeedError(path, bad_line, "mixed encodings: the lines before this one are UTF-8, "
+                        "this one is not; save the file as UTF-8")
+    candidates = []
+    for name in ("gb18030", "big5"):
+        try:
+            candidates.append((name, body.decode(name)))
+        except UnicodeDecodeError:
+            continue
+    for name, text in candidates:
+        if name == "gb18030" and _common_share(text) >= 0.8:
+            return DecodedSeed(text, name)
+        if name == "big5" and _traditional_share(text) >= 0.99:
+            return DecodedSeed(text, name)
+    raise SeedError(path, bad_line, "cannot decode the text: it is not UTF-8, UTF-16, GB18030 or Big5 "
+                    f"(byte 0x{body[utf8_error.start]:02x})")
+
+
+def _has_utf8_hanzi(prefix: bytes) -> bool:
+    """Return True when ``prefix`` holds UTF-8 encoded CJK text (three-byte sequences)."""
+    text = prefix.decode("utf-8", errors="ignore")
+    return any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def read_seed(path: Path, shown: str | None = None) -> DecodedSeed:
+    """Read and decode a seed file, raising SeedError (naming ``shown``) for anything a user can fix."""
+    name = shown or str(path)
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_SEED_BYTES:
+            raise SeedError(name, 1, f"the file is {size // (1024 * 1024)} MB; seeds over "
+                            f"{MAX_SEED_BYTES // (1024 * 1024)} MB are refused")
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise SeedError(name, 1, "is a folder, not a seed file") from None
+    except FileNotFoundError:
+        raise SeedError(name, 1, "no such file") from None
+    except OSError as exc:
+        raise SeedError(name, 1, f"cannot read the file: {exc.strerror}") from None
+    return decode_seed(data, name)
