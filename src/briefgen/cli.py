@@ -1,0 +1,76 @@
+"""The briefgen command line: thin click commands over the library."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Callable
+
+import click
+
+from .errors import BriefgenError
+
+EXIT_USER_ERROR = 2
+
+
+def reports_errors(command: Callable) -> Callable:
+    """Turn a BriefgenError into one ``file:line: error: message`` line and exit status 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except BriefgenError as error:
+            click.echo(str(error), err=True)
+            sys.exit(EXIT_USER_ERROR)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="briefgen")
+def main() -> None:
+    """Turn a compilation of speeches into GB/T 9704 documents and one-page briefs."""
+
+
+@main.command()
+@click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "tree"]), default="json", show_default=True)
+@reports_errors
+def outline(seeds: tuple[str, ...], fmt: str) -> None:
+    """Print the outline of SEEDS (default: every seeds/*.txt)."""
+    from .project import load_project
+    from .seeds import find_seeds, load_seed
+    from .textviews import FORMATS
+
+    project = load_project()
+    paths = find_seeds(seeds)
+    if fmt == "json" and len(paths) > 1:
+        click.echo("[")
+    for index, path in enumerate(paths):
+        loaded = load_seed(path, project.style.title_cells)
+        text = FORMATS[fmt](loaded.outline)
+        if fmt == "json" and len(paths) > 1:
+            text = text.rstrip("\n") + ("," if index + 1 < len(paths) else "")
+        click.echo(text, nl=fmt == "json" and len(paths) > 1)
+    if fmt == "json" and len(paths) > 1:
+        click.echo("]")
+
+
+@main.command()
+@click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
+@reports_errors
+def check(seeds: tuple[str, ...]) -> None:
+    """Lint SEEDS, one finding a line; exit 1 when there are errors."""
+    from .lint import lint
+    from .project import load_project
+    from .seeds import display_path, find_seeds, load_seed
+
+    project = load_project()
+    errors = 0
+    for path in find_seeds(seeds):
+        loaded = load_seed(path, project.style.title_cells)
+        for finding in lint(loaded.outline, loaded.text):
+            click.echo(finding.format(display_path(path)))
+            errors += finding.severity == "error"
+    sys.exit(1 if errors else 0)
