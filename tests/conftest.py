@@ -1,0 +1,48 @@
+"""Shared fixtures: the bundled seed, its outline, and a golden-file switch."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_d46ae736df1a2878.txt"
+DATA = Path(__file__).with_name("data")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_outline(seed_text):
+    from briefgen.parse import parse_text
+
+    return parse_text(seed_text, "seeds/000_d46ae736df1a2878.txt")
+
+
+@pytest.fixture()
+def project_dir(tmp_path, monkeypatch) -> Path:
+    """A fresh project folder holding a copy of the seed, made the working folder."""
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")  # 2026-11-28
+    return tmp_path

@@ -1,0 +1,40 @@
+"""The dictionary-subset segmenter gives exactly jieba's own words, loading far less."""
+
+from __future__ import annotations
+
+import logging
+
+import jieba
+
+from briefgen.segment import Segmenter, _Index, build_index, find_jieba_dict
+
+
+def test_segments_the_seed_exactly_as_jieba_does(seed_text):
+    jieba.setLogLevel(logging.WARNING)
+    assert Segmenter(seed_text).cut(seed_text) == jieba.lcut(seed_text, HMM=False)
+
+
+def test_segments_mixed_script_text_as_jieba_does():
+    text = "2021年以来共招录公务员4.4万人，占70.2%；AT&T 与 c# 的 B超 test-case。"
+    assert Segmenter(text).cut(text) == jieba.lcut(text, HMM=False)
+
+
+def test_loads_only_words_made_of_the_texts_characters(seed_text):
+    segmenter = Segmenter(seed_text)
+    chars = set(seed_text)
+    assert all(chars.issuperset(word) for word in segmenter.tags)
+    full = len(find_jieba_dict().read_text(encoding="utf-8").splitlines())
+    assert len(segmenter.tags) < full / 3
+
+
+def test_tags_come_from_the_dictionary():
+    segmenter = Segmenter("以高质量考核推动发展")
+    assert [(t.word, t.tag) for t in segmenter.tokens("以高质量考核推动发展")] == [
+        ("以", "p"), ("高质量", "n"), ("考核", "vn"), ("推动", "v"), ("发展", "vn")]
+
+
+def test_index_holds_every_dictionary_word_once():
+    index = _Index(build_index(find_jieba_dict()))
+    indexed = [line.split(" ")[0] for line in index.lines_for(set(index.offsets))]
+    words = [line.split()[0] for line in find_jieba_dict().read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert sorted(indexed) == sorted(words)
