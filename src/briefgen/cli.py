@@ -74,3 +74,24 @@ def check(seeds: tuple[str, ...]) -> None:
             click.echo(finding.format(display_path(path)))
             errors += finding.severity == "error"
     sys.exit(1 if errors else 0)
+
+
+@main.command()
+@click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Output folder (default output/).")
+@click.option("--allow-missing-glyphs", is_flag=True, help="Draw characters no font has as blanks instead of failing.")
+@reports_errors
+def build(seeds: tuple[str, ...], out: str | None, allow_missing_glyphs: bool) -> None:
+    """Build the compilation (DOCX and PDF) of SEEDS (default: every seeds/*.txt)."""
+    from pathlib import Path
+
+    from .build import build_seed, output_dirs
+    from .project import load_project
+    from .seeds import find_seeds
+
+    project = load_project()
+    paths = find_seeds(seeds)
+    for path, folder in zip(paths, output_dirs(paths, Path(out) if out else None, project.root)):
+        result = build_seed(path, folder, project, allow_missing_glyphs)
+        click.echo(f"{project.relative(path)}: {len(result.outputs)} files in {project.relative(folder)} "
+                   f"({result.seconds:.2f} s)", err=True)

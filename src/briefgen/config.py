@@ -38,6 +38,7 @@ class FontConfig:
 
     dirs: tuple[str, ...] = ()
     files: Mapping[str, str] = field(default_factory=dict)
+    system: bool = True
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def build_config(data: Mapping[str, Any], path: str, line_of: LineFinder) -> Con
         if brief.get(key, 1) < 0:
             raise ConfigError(path, line_of(f"brief.{key}"), f"brief.{key} must not be negative")
     fonts = _expect(data.get("fonts"), "fonts", path, line_of)
-    _check_keys(fonts, {"dirs": list, "files": dict}, "fonts", path, line_of)
+    _check_keys(fonts, {"dirs": list, "files": dict, "system": bool}, "fonts", path, line_of)
     for folder in fonts.get("dirs", []):
         if not isinstance(folder, str):
             raise ConfigError(path, line_of("fonts.dirs"), "fonts.dirs must be a list of folder names")
@@ -132,6 +133,7 @@ def build_config(data: Mapping[str, Any], path: str, line_of: LineFinder) -> Con
         path=path,
         document=DocumentConfig(unit=document.get("unit", ""), date=_parse_date(document.get("date"), path, line_of)),
         brief=BriefConfig(**brief),
-        fonts=FontConfig(dirs=tuple(fonts.get("dirs", [])), files=dict(fonts.get("files", {}))),
+        fonts=FontConfig(dirs=tuple(fonts.get("dirs", [])), files=dict(fonts.get("files", {})),
+                         system=fonts.get("system", True)),
         style=_expect(data.get("style"), "style", path, line_of),
     )

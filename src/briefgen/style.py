@@ -26,6 +26,7 @@ class PageSpec:
     lines_per_page: int
     chars_per_line: int
     char_spacing_pt: float
+    baseline_offset_em: float
 
     @property
     def measure_pt(self) -> float:

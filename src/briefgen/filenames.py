@@ -1,0 +1,28 @@
+"""File names made from titles: safe on Windows, macOS and Linux, and never leaving their folder."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+MAX_BYTES = 150  # well under the 255-byte limit of common file systems, leaving room for suffixes
+
+
+def safe_filename(title: str, fallback: str = "untitled") -> str:
+    """Return ``title`` as a file name stem: no separators, reserved names, dot or space edges."""
+    name = unicodedata.normalize("NFC", title)
+    name = "".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co"))
+    name = UNSAFE.sub("_", name)
+    name = re.sub(r"\s+", " ", name).strip(" .")
+    while name.startswith(".."):
+        name = name[1:]
+    while len(name.encode("utf-8")) > MAX_BYTES:
+        name = name[:-1]
+    name = name.strip(" .")
+    if not name:
+        return fallback
+    if name.split(".")[0].upper() in RESERVED:
+        name = "_" + name
+    return name

@@ -1,0 +1,109 @@
+"""Read a TrueType/OpenType file's character map and advance widths, without a font library.
+
+The grid layout only needs advance widths of the half-width (Latin) face and the set of
+characters a face covers; reading them directly keeps reportlab out of the DOCX build.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+
+class FontFileError(ValueError):
+    """A file that is not a readable TrueType or OpenType font."""
+
+
+@dataclass(frozen=True)
+class FaceMetrics:
+    """Advance widths in em by code point, for one face."""
+
+    advances: dict[int, float]
+
+    def covers(self, char: str) -> bool:
+        """Return True when the face has a glyph mapped for ``char``."""
+        return ord(char) in self.advances
+
+    def advance(self, char: str, default: float = 0.5) -> float:
+        """Return the advance width of ``char`` in em, or ``default`` when the face lacks it."""
+        return self.advances.get(ord(char), default)
+
+
+def _tables(data: bytes, offset: int) -> dict[bytes, tuple[int, int]]:
+    count = struct.unpack_from(">H", data, offset + 4)[0]
+    tables = {}
+    for index in range(count):
+        tag, _, where, length = struct.unpack_from(">4sIII", data, offset + 12 + 16 * index)
+        tables[tag] = (where, length)
+    return tables
+
+
+def _cmap(data: bytes, where: int) -> dict[int, int]:
+    count = struct.unpack_from(">H", data, where + 2)[0]
+    best = None
+    for index in range(count):
+        platform, encoding, offset = struct.unpack_from(">HHI", data, where + 4 + 8 * index)
+        fmt = struct.unpack_from(">H", data, where + offset)[0]
+        rank = {(3, 10, 12): 0, (0, 4, 12): 0, (0, 6, 12): 0, (3, 1, 4): 1, (0, 3, 4): 1}.get(
+            (platform, encoding, fmt), 9 if fmt in (4, 12) else None)
+        if rank is not None and (best is None or rank < best[0]):
+            best = (rank, where + offset, fmt)
+    if best is None:
+        raise FontFileError("no Unicode character map")
+    _, start, fmt = best
+    mapping: dict[int, int] = {}
+    if fmt == 12:
+        groups = struct.unpack_from(">I", data, start + 12)[0]
+        for first, last, glyph in struct.iter_unpack(">III", data[start + 16 : start + 16 + 12 * groups]):
+            for code in range(first, last + 1):
+                mapping[code] = glyph + code - first
+        return mapping
+    segments = struct.unpack_from(">H", data, start + 6)[0] // 2
+    ends = struct.unpack_from(f">{segments}H", data, start + 14)
+    starts = struct.unpack_from(f">{segments}H", data, start + 16 + 2 * segments)
+    deltas = struct.unpack_from(f">{segments}h", data, start + 16 + 4 * segments)
+    range_base = start + 16 + 6 * segments
+    offsets = struct.unpack_from(f">{segments}H", data, range_base)
+    for seg in range(segments):
+        for code in range(starts[seg], ends[seg] + 1):
+            if code == 0xFFFF:
+                continue
+            if offsets[seg] == 0:
+                glyph = (code + deltas[seg]) & 0xFFFF
+            else:
+                address = range_base + 2 * seg + offsets[seg] + 2 * (code - starts[seg])
+                glyph = struct.unpack_from(">H", data, address)[0]
+                if glyph:
+                    glyph = (glyph + deltas[seg]) & 0xFFFF
+            if glyph:
+                mapping[code] = glyph
+    return mapping
+
+
+@lru_cache(maxsize=16)
+def read_metrics(path: Path, index: int = 0) -> FaceMetrics:
+    """Return the advance widths (in em) of every mapped character of a font file's face."""
+    try:
+        data = Path(path).read_bytes()
+        offset = 0
+        if data[:4] == b"ttcf":
+            count = struct.unpack_from(">I", data, 8)[0]
+            if index >= count:
+                raise FontFileError(f"the collection has {count} faces, not {index + 1}")
+            offset = struct.unpack_from(">I", data, 12 + 4 * index)[0]
+        elif data[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
+            raise FontFileError("not a TrueType or OpenType font")
+        tables = _tables(data, offset)
+        for tag in (b"head", b"hhea", b"hmtx", b"cmap"):
+            if tag not in tables:
+                raise FontFileError(f"no {tag.decode()} table")
+        units = struct.unpack_from(">H", data, tables[b"head"][0] + 18)[0]
+        metrics_count = struct.unpack_from(">H", data, tables[b"hhea"][0] + 34)[0]
+        widths = [struct.unpack_from(">H", data, tables[b"hmtx"][0] + 4 * i)[0] for i in range(metrics_count)]
+        mapping = _cmap(data, tables[b"cmap"][0])
+    except (struct.error, IndexError) as error:
+        raise FontFileError(f"damaged font file ({error})") from None
+    last = widths[-1] if widths else 0
+    return FaceMetrics({code: (widths[g] if g < len(widths) else last) / units for code, g in mapping.items()})

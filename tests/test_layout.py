@@ -1,0 +1,185 @@
+"""The grid layout core: 28 characters a line, 22 lines a page, line-breaking rules, pagination."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.blocks import build_compilation
+from briefgen.document import Block, Document, Metadata, Run, Section
+from briefgen.fontmetrics import FaceMetrics
+from briefgen.layout import NO_END, NO_START, TextMetrics, break_block, layout_document, prepare_block
+from briefgen.model import iter_texts
+from briefgen.parse import content_of, parse_text
+from briefgen.project import load_project
+from briefgen.render import Renderer
+from briefgen.templating import Templates
+
+DATE = dt.date(2026, 11, 28)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    return load_project(tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="module")
+def renderer(project):
+    return Renderer(project)
+
+
+@pytest.fixture(scope="module")
+def seed_layout(renderer, seed_outline):
+    return renderer.compilation(seed_outline, DATE).layout
+
+
+def cells(line) -> float:
+    """Return a line's width in body cells (half-width characters count half)."""
+    return sum(0.5 if s.latin else 1.0 for s in line.segments for _ in s.text)
+
+
+def body_lines(layout):
+    return [line for page in layout.pages if page.section == "body" for line in page.lines
+            if layout.blocks[line.block].style in ("body", "heading1", "heading2")]
+
+
+def test_full_body_lines_hold_28_full_width_characters(seed_layout):
+    full = [line for line in body_lines(seed_layout) if line.justified and not line.first
+            and all(not s.latin for s in line.segments)]
+    assert len(full) > 200
+    assert {len(line.text) for line in full} <= {27, 28}
+    assert sum(len(line.text) == 28 for line in full) / len(full) > 0.85
+
+
+def test_first_lines_are_indented_two_characters(seed_layout, project):
+    cell = project.style.page.cell_pt
+    for line in body_lines(seed_layout):
+        if line.first:
+            assert line.segments[0].x == pytest.approx(2 * (16 - 0.25))
+        else:
+            assert line.segments[0].x == 0
+    assert cell * 28 == pytest.approx(442.2047, abs=1e-3)
+
+
+def test_justified_lines_end_exactly_at_the_right_edge(seed_layout, project):
+    measure = project.style.page.measure_pt
+    for line in body_lines(seed_layout):
+        if line.justified:
+            assert line.right == pytest.approx(measure, abs=1e-6)
+        else:
+            assert line.right <= measure + 1e-6
+
+
+def test_no_line_starts_or_ends_with_a_forbidden_mark(seed_layout):
+    for page in seed_layout.pages:
+        for line in page.lines:
+            text = line.text
+            if text:
+                assert text[0] not in NO_START, text
+                assert text[-1] not in NO_END, text
+
+
+def test_full_body_pages_have_22_lines(seed_layout):
+    body = [page for page in seed_layout.pages if page.section == "body"]
+    full = [page for index, page in enumerate(body[:-1]) if seed_layout.pages.index(body[index + 1]) and
+            seed_layout.blocks[body[index + 1].lines[0].block].style != "title"]
+    assert full, "the seed has speeches longer than a page"
+    for page in full:
+        assert sorted(line.slot for line in page.lines) == list(range(22))
+
+
+def test_every_character_of_the_outline_is_laid_out_in_order(seed_layout, seed_outline):
+    laid = "".join(line.text for page in seed_layout.pages if page.section == "body" for line in page.lines)
+    expected = "".join(t for t in list(iter_texts(seed_outline))[2:])
+    assert content_of(laid) == content_of(expected)
+
+
+def test_speeches_start_new_pages_numbered_from_one(seed_layout):
+    sections = [page.section for page in seed_layout.pages]
+    assert sections[:2] == ["cover", "contents"]
+    assert [page.number for page in seed_layout.pages[:2]] == [None, None]
+    numbers = [page.number for page in seed_layout.pages[2:]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    starts = [seed_layout.page_number(f"speech-{n}") for n in range(1, 7)]
+    assert starts[0] == 1 and starts == sorted(set(starts))
+    for number in starts:
+        page = seed_layout.pages[number + 1]
+        assert seed_layout.blocks[page.lines[0].block].style == "title" and page.lines[0].slot == 0
+
+
+def test_title_lines_are_the_outlines_display_lines(seed_layout, seed_outline):
+    titles = [line.text for page in seed_layout.pages for line in page.lines
+              if seed_layout.blocks[line.block].style == "title"]
+    assert titles == [text for s in seed_outline.speeches for text in s.title_lines]
+
+
+def test_contents_entries_carry_the_speech_page_numbers(seed_layout):
+    entries = [line for page in seed_layout.pages if page.section == "contents" for line in page.lines
+               if seed_layout.blocks[line.block].ref and line.last]
+    assert len(entries) == 6
+    for number, line in enumerate(entries, 1):
+        assert "..." in line.text and not line.segments[-2].text.strip(".")
+        assert line.segments[-1].text == str(seed_layout.page_number(f"speech-{number}"))
+        assert line.right == pytest.approx(442.2047, abs=1e-3)
+
+
+def test_dashes_ellipses_and_numbers_are_never_split(renderer, project):
+    text = "甲" * 26 + "——乙" + "丙" * 25 + "……丁" + "戊" * 24 + "4.4万人" + "己" * 30
+    document = Document("compilation", (Section("body", (Block("body", (Run(text),)),), numbered=True),),
+                        Metadata("t", "", "", "", DATE))
+    layout = layout_document(document, project.style, renderer.metrics)
+    lines = [line.text for line in layout.pages[0].lines]
+    assert "".join(lines) == text
+    for before, after in zip(lines, lines[1:]):
+        assert not (before.endswith("—") and after.startswith("—"))
+        assert not (before.endswith("…") and after.startswith("…"))
+        assert not (before[-1].isdigit() and (after[0].isdigit() or after[0] == "."))
+
+
+def test_a_line_with_no_break_opportunity_still_breaks_inside_the_measure(renderer, project):
+    text = "x" * 2000
+    document = Document("compilation", (Section("body", (Block("body", (Run(text),)),), numbered=True),),
+                        Metadata("t", "", "", "", DATE))
+    layout = layout_document(document, project.style, renderer.metrics)
+    lines = [line for page in layout.pages for line in page.lines]
+    assert "".join(line.text for line in lines) == text
+    assert all(line.right <= project.style.page.measure_pt + 1e-6 for line in lines)
+
+
+def test_closing_mark_pushes_the_previous_character_down(project):
+    metrics = TextMetrics(project.style, FaceMetrics({}))
+    text = "字" * 28 + "，后文"
+    ready = prepare_block(Block("body", (Run(text),)), project.style, metrics)
+    lines = break_block(ready, project.style.page.measure_pt, project.style.page.measure_pt, True)
+    assert (lines[0].start, lines[0].end) == (0, 27)
+    assert "".join(ready.chars[lines[1].start:lines[1].end]) == "字，后文"
+
+
+def test_opening_mark_moves_to_the_next_line(project):
+    metrics = TextMetrics(project.style, FaceMetrics({}))
+    text = "字" * 27 + "“引文”"
+    ready = prepare_block(Block("body", (Run(text),)), project.style, metrics)
+    lines = break_block(ready, project.style.page.measure_pt, project.style.page.measure_pt, True)
+    assert lines[0].end == 27
+
+
+def test_layout_is_deterministic(renderer, seed_outline):
+    assert renderer.compilation(seed_outline, DATE).layout == renderer.compilation(seed_outline, DATE).layout
+
+
+def test_cover_shows_title_unit_and_date(project, seed_outline):
+    from briefgen.config import Config, DocumentConfig
+
+    config = Config(document=DocumentConfig(unit="XX市委组织部"))
+    document = build_compilation(seed_outline, Templates(project.template_dirs), project.style, config, DATE)
+    cover = document.sections[0].blocks
+    assert [(b.style, b.text) for b in cover] == [
+        ("cover_title", "公务员工作座谈会发言汇编"), ("cover_unit", "XX市委组织部"), ("cover_date", "2026年11月28日")]
+
+
+def test_preface_text_opens_the_numbered_part(renderer):
+    outline = parse_text("汇编\n编者按：本汇编收录六篇发言。\n第一篇讲话\n正文一。\n")
+    layout = renderer.compilation(outline, DATE).layout
+    first_body = [page for page in layout.pages if page.section == "body"][0]
+    assert first_body.number == 1 and "编者按" in first_body.lines[0].text
