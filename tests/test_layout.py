@@ -183,3 +183,17 @@ def test_preface_text_opens_the_numbered_part(renderer):
     layout = renderer.compilation(outline, DATE).layout
     first_body = [page for page in layout.pages if page.section == "body"][0]
     assert first_body.number == 1 and "编者按" in first_body.lines[0].text
+
+
+def test_a_tab_right_aligns_what_follows(renderer, project):
+    document = Document("brief", (Section("masthead", (Block("brief_meta", (Run("XX市委组织部\t2026年11月28日"),)),)),),
+                        Metadata("t", "", "", "", DATE))
+    line = layout_document(document, project.style, renderer.metrics).pages[0].lines[0]
+    assert line.text == "XX市委组织部2026年11月28日"
+    assert line.segments[0].x == 0
+    assert line.right == pytest.approx(project.style.page.measure_pt)
+
+
+def test_seed_tabs_are_only_whitespace():
+    outline = parse_text("汇编\n标题一\n正文\t内容。\n")
+    assert "\t" not in outline.speeches[0].intro[0].text

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 LINE_BREAK = "\n"  # inside a run: a forced line break (title display lines, template wording)
+TAB = "\t"  # inside a run: what follows on the line is right-aligned at the measure (unit ... date)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import Mapping, Sequence
 
-from .document import LINE_BREAK, Block, Document, Section
+from .document import LINE_BREAK, TAB, Block, Document, Section
 from .fontmetrics import FaceMetrics
 from .style import ParagraphStyle, StyleSheet
 
@@ -54,7 +54,7 @@ class TextMetrics:
         key = (char, bold)
         found = self._em.get(key)
         if found is None:
-            if char == LINE_BREAK:
+            if char in (LINE_BREAK, TAB):
                 found = 0.0
             elif self.narrow(char):
                 found = (self.latin_bold if bold else self.latin).advance(char, 0.5)
@@ -152,7 +152,7 @@ class _Prepared:
 
 def can_break(before: str, after: str, before_narrow: bool, after_narrow: bool) -> bool:
     """Return True when a line may end after ``before`` and the next start with ``after``."""
-    if after in NO_START or before in NO_END:
+    if after in NO_START or before in NO_END or TAB in (before, after):
         return False
     if before == after and before in NO_SPLIT:
         return False
@@ -181,7 +181,7 @@ def prepare_block(block: Block, sheet: StyleSheet, metrics: TextMetrics) -> _Pre
             found = style_cache[name] = (style.size_pt, style.bold, metrics.spacing(style))
         size, bold, spacing = found
         advances.append(metrics.em(char, bold) * size)
-        spacings.append(0.0 if char == LINE_BREAK else spacing)
+        spacings.append(0.0 if char in (LINE_BREAK, TAB) else spacing)
         narrow.append(metrics.narrow(char))
     return _Prepared(chars, styles, narrow, advances, spacings)
 
@@ -234,7 +234,7 @@ def _segments(prepared: _Prepared, line: _Broken, x0: float, spacing: float | No
         name, is_latin = prepared.styles[index], prepared.narrow[index]
         stop = index
         while stop < end and prepared.styles[stop] == name and prepared.narrow[stop] == is_latin \
-                and prepared.chars[stop] != LINE_BREAK:
+                and prepared.chars[stop] not in (LINE_BREAK, TAB):
             stop += 1
         if stop == index:
             index += 1
@@ -257,6 +257,12 @@ def _place(prepared: _Prepared, broken: _Broken, style: ParagraphStyle, measure:
     while end > broken.start and prepared.chars[end - 1] in (" ", LINE_BREAK):
         end -= 1
     count = end - broken.start
+    if TAB in prepared.chars[broken.start:end]:
+        tab = prepared.chars.index(TAB, broken.start, end)
+        head, head_right = _segments(prepared, replace(broken, end=tab), left, None)
+        tail, tail_right = _segments(prepared, replace(broken, start=tab + 1, end=end), 0.0, None)
+        shift = measure - right_reserve - tail_right
+        return head + tuple(replace(s, x=s.x + shift) for s in tail), (tail_right + shift if tail else head_right)
     if broken.justify and style.align == "justify" and count > 1:
         natural = sum(prepared.advances[broken.start:end])
         return _segments(prepared, replace(broken, end=end), left, (available - natural) / (count - 1))

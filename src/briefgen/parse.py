@@ -58,7 +58,7 @@ def clean_lines(text: str, warnings: list[ParseWarning]) -> list[SourceLine]:
             names = ", ".join(f"U+{ord(c):04X}" for c in invisible)
             warnings.append(ParseWarning(number, f"removed invisible control or format characters {names}"))
             line = "".join(c for c in line if not is_invisible(c))
-        line = line.strip()
+        line = line.replace("\t", " ").strip()  # a tab is whitespace here, never layout
         if line:
             lines.append(SourceLine(number, line))
     return lines
