@@ -88,12 +88,11 @@ class ContentsSpec:
 
 @dataclass(frozen=True)
 class RuleSpec:
-    """Rules (lines) of the brief's masthead and footer."""
+    """A horizontal rule across the measure (brief masthead, 版记 lines): its width and colour key."""
 
-    masthead_color: str
-    masthead_width_pt: float
-    footer_outer_width_pt: float
-    footer_inner_width_pt: float
+    name: str
+    width_pt: float
+    color: str = "text"
 
 
 @dataclass(frozen=True)
@@ -105,7 +104,7 @@ class StyleSheet:
     colors: Mapping[str, str]
     page_number: PageNumberSpec
     contents: ContentsSpec
-    rules: RuleSpec
+    rules: Mapping[str, RuleSpec]
     styles: Mapping[str, ParagraphStyle]
 
     @property
@@ -118,9 +117,13 @@ class StyleSheet:
         """Return the paragraph or run style called ``name``."""
         return self.styles[name]
 
-    def color(self, style: ParagraphStyle) -> str:
-        """Return the RGB hex colour of a style."""
+    def color(self, style: ParagraphStyle | RuleSpec) -> str:
+        """Return the RGB hex colour of a style or rule."""
         return self.colors[style.color]
+
+    def rule(self, name: str) -> RuleSpec:
+        """Return the rule called ``name`` (Block.rule_above / rule_below)."""
+        return self.rules[name]
 
 
 def _type_name(kind: Any) -> str:
@@ -193,19 +196,24 @@ def build_style_sheet(data: Mapping[str, Any], locate: Locator) -> StyleSheet:
         if style.size_pt <= 0 or style.line_slots < 1:
             raise ConfigError(*locate(f"styles.{name}"), f"styles.{name} needs a positive size and line_slots")
         styles[name] = style
+    rules = {}
+    for name, table in data["rules"].items():
+        if not isinstance(table, dict):
+            raise ConfigError(*locate(f"rules.{name}"), f"rules.{name} must be a table")
+        rules[name] = _build(RuleSpec, table, f"rules.{name}", locate, {"name": name})
+        if rules[name].color not in colors:
+            raise ConfigError(*locate(f"rules.{name}.color"), f"rules.{name}.color names no [colors] entry")
     sheet = StyleSheet(
         page=_build(PageSpec, data["page"], "page", locate),
         fonts=fonts,
         colors=colors,
         page_number=_build(PageNumberSpec, data["page_number"], "page_number", locate),
         contents=_build(ContentsSpec, data["contents"], "contents", locate),
-        rules=_build(RuleSpec, data["rules"], "rules", locate),
+        rules=rules,
         styles=styles,
     )
     if sheet.page_number.style not in styles:
         raise ConfigError(*locate("page_number.style"), "page_number.style names no style")
-    if sheet.rules.masthead_color not in colors:
-        raise ConfigError(*locate("rules.masthead_color"), "rules.masthead_color names no [colors] entry")
     if sheet.page.lines_per_page < 1 or sheet.page.chars_per_line < 1 or sheet.page.measure_pt <= 0:
         raise ConfigError(*locate("page"), "the page needs a positive type area, lines and characters")
     return sheet
