@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -88,7 +88,7 @@ def build_seed(seed: Path, out_dir: Path, project: Project, allow_missing_glyphs
     started = time.perf_counter()
     loaded = load_seed(seed, project.style.title_cells)
     renderer = Renderer(project, allow_missing_glyphs)
-    job = renderer.compilation(loaded.outline, project.config.document_date())
+    job = replace(renderer.compilation(loaded.outline, project.config.document_date()), source=project.relative(seed))
     name = safe_filename(loaded.outline.title, "compilation")
     files = [(f"{name}.{fmt}", "compilation", fmt, None, get_writer(fmt)(job)) for fmt in formats]
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -30,6 +30,7 @@ class RenderJob:
     faces: Mapping[str, FontFace]
     version: str = __version__
     allow_missing_glyphs: bool = False
+    source: str = "<seed>"  # the seed's display path, for errors naming a seed line
 
     @property
     def creator(self) -> str:
