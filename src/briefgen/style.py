@@ -27,6 +27,7 @@ class PageSpec:
     chars_per_line: int
     char_spacing_pt: float
     baseline_offset_em: float
+    bold_stroke_em: float = 0.02  # PDF: stroke width (in em) that emboldens CJK text of bold styles
 
     @property
     def measure_pt(self) -> float:
