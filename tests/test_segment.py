@@ -19,12 +19,12 @@ def test_segments_mixed_script_text_as_jieba_does():
     assert Segmenter(text).cut(text) == jieba.lcut(text, HMM=False)
 
 
-def test_loads_only_words_made_of_the_texts_characters(seed_text):
+def test_loads_only_the_dictionary_groups_of_the_texts_characters(seed_text):
     segmenter = Segmenter(seed_text)
     chars = set(seed_text)
-    assert all(chars.issuperset(word) for word in segmenter.tags)
+    assert all(chars.intersection(word) for word in segmenter.tags)
     full = len(find_jieba_dict().read_text(encoding="utf-8").splitlines())
-    assert len(segmenter.tags) < full / 3
+    assert len(segmenter.tags) < full / 2
 
 
 def test_tags_come_from_the_dictionary():
@@ -35,6 +35,18 @@ def test_tags_come_from_the_dictionary():
 
 def test_index_holds_every_dictionary_word_once():
     index = _Index(build_index(find_jieba_dict()))
-    indexed = [line.split(" ")[0] for line in index.lines_for(set(index.offsets))]
+    indexed = [word for _, words, _ in index.groups_for(set(index.offsets)) for word in words]
     words = [line.split()[0] for line in find_jieba_dict().read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert sorted(indexed) == sorted(words)
+    assert sorted(indexed) == sorted(set(words))
+
+
+def test_token_cache_gives_the_segmenters_tokens_and_reuses_them(tmp_path, monkeypatch, seed_outline):
+    from briefgen.segment import TokenCache
+
+    monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path))
+    texts = [p.text for s in seed_outline.speeches for p in s.intro]
+    fresh = TokenCache("seed").tokens(texts)
+    assert fresh == [Segmenter(t).tokens(t) for t in texts]
+    cached = TokenCache("seed")
+    assert set(cached.entries) == set(texts)
+    assert cached.tokens(texts) == fresh

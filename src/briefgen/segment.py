@@ -21,7 +21,7 @@ from pathlib import Path
 from .atomic import write_bytes_atomic
 from .cachedir import find_cache_dir
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 # The same character classes as jieba's re_han_default / re_skip_default / re_eng.
 _HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
@@ -55,7 +55,12 @@ def _index_path(dict_path: Path) -> Path | None:
 
 
 def build_index(dict_path: Path) -> bytes:
-    """Return the dictionary re-grouped by each word's rarest character, as one blob."""
+    """Return the dictionary re-grouped by each word's rarest character, as one blob.
+
+    Each group holds three marshalled dicts: its words' prefixes (frequency 0), its words
+    with their frequencies, and their parts of speech. Loading the groups of a text's
+    characters is then a few C-level dict merges instead of a Python loop per word.
+    """
     entries: list[tuple[str, int, str]] = []
     char_counts: dict[str, int] = {}
     total = 0
@@ -70,11 +75,15 @@ def build_index(dict_path: Path) -> bytes:
             total += freq
             for char in set(word):
                 char_counts[char] = char_counts.get(char, 0) + 1
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, tuple[dict, dict, dict]] = {}
     for word, freq, tag in entries:
         rarest = min(word, key=lambda c: (char_counts[c], c))
-        groups.setdefault(rarest, []).append(f"{word} {freq} {tag}")
-    blobs: dict[str, bytes] = {c: "\n".join(lines).encode("utf-8") for c, lines in sorted(groups.items())}
+        prefixes, words, tags = groups.setdefault(rarest, ({}, {}, {}))
+        for end in range(1, len(word)):
+            prefixes[word[:end]] = 0
+        words[word] = freq
+        tags[word] = tag
+    blobs = {char: marshal.dumps(group) for char, group in sorted(groups.items())}
     offsets: dict[str, tuple[int, int]] = {}
     position = 0
     for char, blob in blobs.items():
@@ -95,14 +104,14 @@ class _Index:
         self.data = data
         self.base = 8 + size
 
-    def lines_for(self, chars: set[str]):
-        """Yield the 'word freq tag' lines whose rarest character is in ``chars``."""
+    def groups_for(self, chars: set[str]):
+        """Yield (prefixes, words, tags) of every group whose rarest character is in ``chars``."""
         data, base = self.data, self.base
-        for char in chars:
+        for char in sorted(chars):
             where = self.offsets.get(char)
             if where is not None:
                 start = base + where[0]
-                yield from data[start : start + where[1]].decode("utf-8").split("\n")
+                yield marshal.loads(data[start : start + where[1]])
 
 
 _INDEX: _Index | None = None
@@ -137,19 +146,28 @@ class Segmenter:
     def __init__(self, text: str):
         index = load_index()
         chars = set(text)
+        groups = list(index.groups_for(chars))
+        # Words whose characters are not all in the text stay in: they can never match it, and
+        # merging whole groups is far cheaper than filtering word by word.
         freq: dict[str, int] = {}
-        tags: dict[str, str] = {}
-        for line in index.lines_for(chars):
-            word, count, tag = line.split(" ")
-            if chars.issuperset(word):
-                freq[word] = int(count)
-                tags[word] = tag
-                for end in range(1, len(word)):
-                    freq.setdefault(word[:end], 0)
+        for prefixes, _, _ in groups:
+            freq.update(prefixes)
+        for _, words, _ in groups:
+            freq.update(words)  # a real word's frequency wins over its use as a prefix
         self.freq = freq
-        self.tags = tags
+        self._groups = groups
+        self._tags: dict[str, str] | None = None
         self.chars = chars
         self.logtotal = log(index.total)
+
+    @property
+    def tags(self) -> dict[str, str]:
+        """Return word -> dictionary part of speech, for the words this segmenter knows."""
+        if self._tags is None:
+            self._tags = {}
+            for _, _, tags in self._groups:
+                self._tags.update(tags)
+        return self._tags
 
     def _route(self, sentence: str) -> list[int]:
         freq, logtotal = self.freq, self.logtotal
@@ -209,7 +227,8 @@ class Segmenter:
 
     def tokens(self, text: str) -> list[Token]:
         """Return the words of ``text`` with their dictionary parts of speech."""
-        return [Token(word, self.tags.get(word, "x")) for word in self.cut(text)]
+        tags = self.tags
+        return [Token(word, tags.get(word, "x")) for word in self.cut(text)]
 
 
 def clear_index_cache() -> None:
@@ -224,3 +243,38 @@ def index_file() -> Path | None:
 
 
 __all__ = ["Segmenter", "Token", "load_index", "find_jieba_dict", "index_file", "clear_index_cache"]
+
+
+class TokenCache:
+    """Tokens of texts remembered across runs, so an unchanged text is never segmented twice.
+
+    Segmentation of a text does not depend on any other text, so only the texts missing from
+    the cache are segmented, with a segmenter built for their characters alone.
+    """
+
+    def __init__(self, name: str):
+        folder = find_cache_dir()
+        key = hashlib.sha256(f"{INDEX_FORMAT}:{name}".encode()).hexdigest()[:16]
+        self.path = folder / f"tokens-{key}.bin" if folder else None
+        self.entries: dict[str, tuple[tuple[str, str], ...]] = {}
+        if self.path is not None and self.path.is_file():
+            try:
+                self.entries = marshal.loads(self.path.read_bytes())
+            except (ValueError, EOFError, TypeError):
+                self.entries = {}
+
+    def tokens(self, texts: list[str]) -> list[list[Token]]:
+        """Return the tokens of each text, segmenting only the ones not seen before."""
+        missing = sorted({t for t in texts if t not in self.entries})
+        if missing:
+            segmenter = Segmenter("".join(missing))
+            for text in missing:
+                self.entries[text] = tuple((t.word, t.tag) for t in segmenter.tokens(text))
+        if self.path is not None and (missing or len(self.entries) > len(set(texts))):
+            kept = {t: self.entries[t] for t in set(texts)}  # keep only what this collection uses
+            try:
+                write_bytes_atomic(self.path, marshal.dumps(kept))
+            except OSError:
+                pass
+            self.entries = kept
+        return [[Token(word, tag) for word, tag in self.entries[text]] for text in texts]
