@@ -95,3 +95,22 @@ def build(seeds: tuple[str, ...], out: str | None, allow_missing_glyphs: bool) -
         result = build_seed(path, folder, project, allow_missing_glyphs)
         click.echo(f"{project.relative(path)}: {len(result.outputs)} files in {project.relative(folder)} "
                    f"({result.seconds:.2f} s)", err=True)
+
+
+@main.command()
+@click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
+@reports_errors
+def fonts(seeds: tuple[str, ...]) -> None:
+    """Print the font file of each role, why it was chosen, and which of SEEDS' characters it lacks."""
+    from .coverage import fonts_report
+    from .errors import ParseError
+    from .project import load_project
+    from .seeds import find_seeds
+
+    project = load_project()
+    try:
+        paths = find_seeds(seeds)
+    except ParseError:
+        paths = []  # no seeds/*.txt: the faces alone
+    for line in fonts_report(project, paths):
+        click.echo(line)

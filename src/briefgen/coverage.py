@@ -7,12 +7,12 @@ The PDF writer shares the role and alias rules defined here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Callable, Iterable, Mapping
 
 from .document import Block
 from .fontmetrics import FaceMetrics
 from .fonts import FILE_ROLES, FontFace
-from .layout import Layout
+from .layout import Layout, is_narrow
 from .style import ParagraphStyle, StyleSheet
 
 FALLBACK = "fallback"
@@ -54,9 +54,18 @@ class RoleCoverage:
         return "".join(c for c in self.missing if c not in self.in_fallback)
 
 
-def characters_by_role(layout: Layout, sheet: StyleSheet) -> dict[str, dict[str, int]]:
-    """Return role -> {character: seed line of its first use}, in order of first use."""
+def characters_by_role(layout: Layout, sheet: StyleSheet,
+                       extra: Iterable[tuple[str, str]] = ()) -> dict[str, dict[str, int]]:
+    """Return role -> {character: seed line of its first use}, in order of first use.
+
+    ``extra`` adds (style, text) pairs of template wording drawn outside the layout (page numbers)."""
     found: dict[str, dict[str, int]] = {}
+    for style_name, text in extra:
+        style = sheet.style(style_name)
+        for char in text:
+            chars = found.setdefault(segment_role(style, is_narrow(char)), {})
+            if char not in chars and char != " ":
+                chars[char] = 0
     for page in layout.pages:
         for line in page.lines:
             block = layout.blocks[line.block]
@@ -79,9 +88,10 @@ def seed_line(block: Block | None, style_name: str, char: str) -> int:
     return next((run.line for run in block.runs if char in run.text), 0)
 
 
-def role_coverage(layout: Layout, sheet: StyleSheet, faces: Mapping[str, FontFace]) -> list[RoleCoverage]:
+def role_coverage(layout: Layout, sheet: StyleSheet, faces: Mapping[str, FontFace],
+                  extra: Iterable[tuple[str, str]] = ()) -> list[RoleCoverage]:
     """Return the coverage of every font role, in FILE_ROLES order."""
-    used = characters_by_role(layout, sheet)
+    used = characters_by_role(layout, sheet, extra)
     fallback = faces[FALLBACK].metrics()
     result = []
     for role in FILE_ROLES:
@@ -99,28 +109,62 @@ def describe_char(char: str) -> str:
     return f"U+{ord(char):04X} {char!r}"
 
 
-def format_coverage(coverages: list[RoleCoverage], shown_path, source: str) -> list[str]:
-    """Return the report ``briefgen fonts`` prints: one block of lines per role."""
+def format_faces(coverages: list[RoleCoverage], shown: Callable[[object], str]) -> list[str]:
+    """Return the lines naming each role's file, why it was chosen and the family name Word sees."""
     lines = []
     for cov in coverages:
-        family = f"Word: {cov.family}" if cov.family else "Word: (no family of its own)"
-        lines.append(f"{cov.role}: {shown_path(cov.face.path)}" + (f"#{cov.face.index}" if cov.face.index else ""))
+        index = f"#{cov.face.index}" if cov.face.index else ""
+        family = cov.family if cov.family else "(none: the PDF only)"
+        lines.append(f"{cov.role}: {shown(cov.face.path)}{index}")
         lines.append(f"  why: {cov.face.reason}")
-        lines.append(f"  {family}")
+        lines.append(f"  Word name: {family}")
+    return lines
+
+
+def format_coverage(coverages: list[RoleCoverage], source: str) -> list[str]:
+    """Return the lines telling, per role, which of a seed's characters its face lacks."""
+    lines = [f"{source}:"]
+    for cov in coverages:
         if cov.role == FALLBACK:
-            lines.append("  draws any character a role's face lacks")
             continue
         if not cov.used:
-            lines.append(f"  {source}: not used")
-            continue
-        if not cov.missing:
-            lines.append(f"  {source}: all {len(cov.used)} characters covered")
-            continue
-        lines.append(f"  {source}: {len(cov.used) - len(cov.missing)} of {len(cov.used)} characters covered; "
-                     f"{len(cov.missing)} lacking:")
-        for char in cov.missing:
-            where = "fallback has it" if char in cov.in_fallback else "NOT in the fallback either"
-            seed_line = cov.first_lines[char]
-            at = f"{source}:{seed_line}" if seed_line else "template wording"
-            lines.append(f"    {describe_char(char)} ({at}): {where}")
+            lines.append(f"  {cov.role}: not used")
+        elif not cov.missing:
+            lines.append(f"  {cov.role}: all {len(cov.used)} characters covered")
+        else:
+            lines.append(f"  {cov.role}: {len(cov.used) - len(cov.missing)} of {len(cov.used)} characters "
+                         f"covered; the face lacks {len(cov.missing)}:")
+            for char in cov.missing:
+                where = "the fallback has it" if char in cov.in_fallback else "NOT in the fallback either"
+                seed_line = cov.first_lines[char]
+                at = f"{source}:{seed_line}" if seed_line else "template wording"
+                lines.append(f"    {describe_char(char)} (first at {at}): {where}")
+    unprintable = sorted({c for cov in coverages for c in cov.unprintable})
+    if unprintable:
+        lines.append(f"  {len(unprintable)} character(s) in no font: " + " ".join(describe_char(c) for c in unprintable))
+    return lines
+
+
+def fonts_report(project, seeds: Iterable) -> list[str]:
+    """Return what ``briefgen fonts`` prints: each role's file, and each seed's coverage."""
+    from .render import Renderer
+    from .seeds import display_path, load_seed
+
+    renderer = Renderer(project)
+    sheet = project.style
+    lines: list[str] = []
+    first = True
+    for path in seeds:
+        loaded = load_seed(path, sheet.title_cells)
+        job = renderer.compilation(loaded.outline, project.config.document_date())
+        numbers = sorted({page.number for page in job.layout.pages if page.number is not None})
+        extra = [(sheet.page_number.style, job.templates.render_text("page_number.j2", number=n)) for n in numbers]
+        coverages = role_coverage(job.layout, sheet, renderer.faces, extra)
+        if first:
+            lines += format_faces(coverages, project.relative)
+            first = False
+        lines += format_coverage(coverages, display_path(path))
+    if first:
+        lines += format_faces([RoleCoverage(role, face, sheet.fonts.get(role), "", "", "", {})
+                               for role, face in renderer.faces.items()], project.relative)
     return lines
