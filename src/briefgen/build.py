@@ -82,6 +82,7 @@ def write_manifest(out_dir: Path, seed: str, outputs: Sequence[Output], extra: d
 def build_seed(seed: Path, out_dir: Path, project: Project, allow_missing_glyphs: bool = False,
                formats: Sequence[str] = ("docx", "pdf")) -> SeedResult:
     """Render every output of one seed into ``out_dir`` and write its manifest."""
+    from .briefs import brief_files
     from .render import Renderer
     from .writers import get_writer
 
@@ -91,6 +92,7 @@ def build_seed(seed: Path, out_dir: Path, project: Project, allow_missing_glyphs
     job = replace(renderer.compilation(loaded.outline, project.config.document_date()), source=project.relative(seed))
     name = safe_filename(loaded.outline.title, "compilation")
     files = [(f"{name}.{fmt}", "compilation", fmt, None, get_writer(fmt)(job)) for fmt in formats]
+    files += brief_files(seed, loaded.outline, renderer, formats)  # briefs/NN-<theme>.*, briefs/index.json
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(out_dir)
     result = SeedResult(seed, out_dir)
