@@ -114,3 +114,32 @@ def fonts(seeds: tuple[str, ...]) -> None:
         paths = []  # no seeds/*.txt: the faces alone
     for line in fonts_report(project, paths):
         click.echo(line)
+
+
+@main.group()
+def themes() -> None:
+    """Theme files of the one-page briefs (seeds/<seed>.themes.toml)."""
+
+
+@themes.command()
+@click.argument("seed", required=False, type=click.Path(dir_okay=False))
+@click.option("-n", "--count", default=8, show_default=True, type=click.IntRange(1, 100),
+              help="How many themes to propose.")
+@reports_errors
+def suggest(seed: str | None, count: int) -> None:
+    """Print a proposed theme file for SEED (default: the one seeds/*.txt)."""
+    from .briefs import token_cache
+    from .errors import ParseError
+    from .project import load_project
+    from .seeds import display_path, find_seeds, load_seed
+    from .suggest import suggest_themes, theme_file_text
+    from .templating import Templates
+
+    project = load_project()
+    paths = find_seeds((seed,) if seed else ())
+    if len(paths) > 1:
+        raise ParseError("seeds", 1, f"{len(paths)} seeds in seeds/: name the one to propose themes for")
+    loaded = load_seed(paths[0], project.style.title_cells)
+    proposed = suggest_themes(loaded.outline, token_cache(paths[0]).tokens, count)
+    templates = Templates(project.template_dirs, project.relative)
+    click.echo(theme_file_text(proposed, templates, display_path(paths[0])), nl=False)
