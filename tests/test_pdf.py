@@ -38,11 +38,14 @@ def run_briefgen(args: list[str], cwd: Path, check: bool = True) -> subprocess.C
     return proc
 
 
-def build_pdf(folder: Path, seed: Path = SEED) -> Path:
-    """Build a project holding ``seed`` and return its compilation PDF."""
+def build_pdf(folder: Path, seed: Path = SEED, *options: str) -> Path:
+    """Build a project holding ``seed`` (bundled fonts only) and return its compilation PDF."""
     (folder / "seeds").mkdir(parents=True, exist_ok=True)
-    shutil.copy(seed, folder / "seeds" / seed.name)
-    run_briefgen(["build", "-o", "out", f"seeds/{seed.name}"], folder)
+    if not (folder / "briefgen.toml").exists():
+        (folder / "briefgen.toml").write_text("[fonts]\nsystem = false\n", encoding="utf-8")
+    if seed.parent != folder / "seeds":
+        shutil.copy(seed, folder / "seeds" / seed.name)
+    run_briefgen(["build", "-o", "out", *options, f"seeds/{seed.name}"], folder)
     (pdf,) = (folder / "out").glob("*.pdf")
     return pdf
 

@@ -23,6 +23,7 @@ class Char:
     ink: tuple[float, float, float, float]  # tight glyph box: left, bottom, right, top
     size: float
     render_mode: int  # 0 fill, 2 fill then stroke ...
+    font: str  # the PDF font's name, subset tag included
 
 
 def read_chars(path: Path) -> list[list[Char]]:
@@ -42,11 +43,18 @@ def read_chars(path: Path) -> list[list[Char]]:
                 textobj = pdfium_c.FPDFText_GetTextObject(text, index)
                 mode = pdfium_c.FPDFTextObj_GetTextRenderMode(textobj) if textobj else -1
                 chars.append(Char(text.get_text_range(index, 1), x.value, y.value, loose[2], text.get_charbox(index),
-                                  pdfium_c.FPDFText_GetFontSize(text, index), mode))
+                                  pdfium_c.FPDFText_GetFontSize(text, index), mode, _font_name(text, index)))
             pages.append(chars)
     finally:
         pdf.close()
     return pages
+
+
+def _font_name(text, index: int) -> str:
+    size = pdfium_c.FPDFText_GetFontInfo(text, index, None, 0, None)
+    buffer = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFText_GetFontInfo(text, index, buffer, size, None)
+    return buffer.value.decode("latin-1")
 
 
 def page_texts(path: Path) -> list[str]:
@@ -143,7 +151,7 @@ def strokes(path: Path, index: int) -> list[Stroke]:
             pdfium_c.FPDFPageObj_GetStrokeWidth(obj, width)
             r, g, b, a = (ctypes.c_uint() for _ in range(4))
             pdfium_c.FPDFPageObj_GetStrokeColor(obj, r, g, b, a)
-            left, bottom, right, top = obj.get_pos()
+            left, bottom, right, top = obj.get_bounds()
             found.append(Stroke(left, bottom, right, top, width.value, (r.value, g.value, b.value)))
         return found
     finally:
