@@ -251,3 +251,14 @@ def test_odd_theme_names_make_safe_file_names(seed_outline, renderer, tmp_path):
     for stem in stems:
         target = (tmp_path / "briefs" / f"{stem}.pdf").resolve()
         assert target.parent == (tmp_path / "briefs").resolve()
+
+
+def test_speech_decay_spreads_a_brief_over_the_speeches(seed_outline, theme_file, renderer):
+    def speeches(selection):
+        brief = make_briefs(seed_outline, replace(theme_file, themes=theme_file.themes[:1], selection=selection),
+                            renderer, tokens_of)[0]
+        return {s.sentence.speech for s in brief.sentences}
+
+    spread = speeches(theme_file.selection)
+    assert len(spread) >= 3
+    assert len(speeches(replace(theme_file.selection, speech_decay=1.0))) < len(spread)

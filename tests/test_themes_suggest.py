@@ -81,9 +81,14 @@ def test_toml_strings_survive_quotes_and_backslashes():
 
 
 def test_a_bad_theme_file_stops_the_build_with_its_line(project_dir):
-    (project_dir / "seeds" / "000_d46ae736df1a2878.themes.toml").write_text(
+    from briefgen.build import build_seed
+    from briefgen.errors import ConfigError
+
+    seed = project_dir / "seeds" / "000_d46ae736df1a2878.txt"
+    seed.with_name("000_d46ae736df1a2878.themes.toml").write_text(
         '[[theme]]\nname = "考录"\nheadline = "h"\nkeywords = []\n', encoding="utf-8")
-    result = CliRunner().invoke(main, ["build"])
-    assert result.exit_code == 2
-    assert "seeds/000_d46ae736df1a2878.themes.toml:4: error: theme 1: keywords must name at least one word" \
-        in result.output
+    with pytest.raises(ConfigError) as caught:
+        build_seed(seed, project_dir / "out", load_project(project_dir), formats=("pdf",))
+    assert str(caught.value) == ("seeds/000_d46ae736df1a2878.themes.toml:4: error: theme 1: keywords must name "
+                                 "at least one word")
+    assert not (project_dir / "out" / "manifest.json").exists()

@@ -195,8 +195,13 @@ class BriefMaker:
                 width = 0.0
         return slots
 
-    def _fit(self, ranked: Sequence[Scored], budget: int, theme: Theme) -> tuple[list[int], int]:
-        """Take sentences by rank while the body fits ``budget`` grid lines; return them and the lines used."""
+    def _fit(self, ranked: Sequence[Scored], budget: int) -> list[int]:
+        """Take sentences by priority while the body fits ``budget`` grid lines; return them in the order taken.
+
+        Priority is the score, times selection.speech_decay for every sentence already taken from
+        the same speech, so that the page reports what several speeches said. A sentence that does
+        not fit is passed over for the following ones: the body only grows, so it never fits later.
+        """
         selection = self.theme_file.selection
         taken: dict[int, list[int]] = {}
         cost: dict[int, int] = {}
@@ -215,8 +220,14 @@ class BriefMaker:
                 taken[speech], cost[speech], used = indices, slots, total
                 chosen.append(index)
 
-        repeats = []
-        for scored in ranked:
+        def priority(scored: Scored) -> tuple[float, int]:
+            count = len(taken.get(scored.sentence.speech, ()))
+            return scored.score * selection.speech_decay ** count, -scored.sentence.index
+
+        pending, repeats = list(ranked), []
+        while pending:
+            scored = max(pending, key=priority)
+            pending.remove(scored)
             index = scored.sentence.index
             if is_repeat(self.corpus, index, chosen, selection.max_similarity):
                 repeats.append(index)
@@ -226,7 +237,7 @@ class BriefMaker:
             if used >= selection.min_fill * budget:
                 break
             try_add(index)
-        return chosen, used
+        return chosen
 
     # -- briefs -------------------------------------------------------------------------------
 
@@ -259,7 +270,7 @@ class BriefMaker:
         masthead, title = self._masthead_blocks(issue), self._title_blocks(theme)
         fixed = sum(self.slots(b) for b in (*masthead, *title, *self.footer))
         budget = self.sheet.page.lines_per_page - fixed
-        chosen, used = self._fit(ranked, budget, theme) if budget > 0 else ([], 0)
+        chosen = self._fit(ranked, budget) if budget > 0 else []
         while chosen:
             job = replace(self.renderer.job(self._document(theme, issue, masthead, title, chosen)), source=self.source)
             if len(job.layout.pages) == 1:

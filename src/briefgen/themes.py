@@ -39,6 +39,7 @@ class Selection:
     lead_weight: float = 1.3  # a sub-point lead (一是…) sums up its sub-point
     figure_weight: float = 1.3  # a sentence with a figure (4.4万人, 70.2%) reports a result
     length_exponent: float = 0.5  # score / (characters / 40) ** this: long sentences pay for their room
+    speech_decay: float = 0.8  # each sentence taken from a speech scales the next one's priority by this
     max_similarity: float = 0.5  # token-set Jaccard above which a sentence repeats one already taken
     min_fill: float = 0.75  # below this share of the body's lines, repeats are let in after all
 
