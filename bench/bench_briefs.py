@@ -1,0 +1,166 @@
+"""Time of the briefs of the seed (every theme, DOCX and PDF) and how much of it is jieba (Segmenter) start-up.
+
+Each figure is the median of fresh processes building the bundled seed in a temporary project
+whose briefgen.toml has a unit, a date and a 版记. Three cache states:
+
+- warm:  the dictionary index and the seed's sentence tokens are cached (a rebuild);
+- cold:  the dictionary index is cached, the tokens are not (a new or edited seed): one
+         Segmenter is built for every sentence of the collection;
+- none:  BRIEFGEN_CACHE="" (no cache folder at all): the dictionary index is rebuilt from jieba's
+         dict.txt in every process.
+
+Run: .venv/bin/python bench/bench_briefs.py [--runs N] [--formats docx,pdf]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import SEED, median, print_table, run_command, run_python  # noqa: E402
+
+THEMES = SEED.with_name(SEED.stem + ".themes.toml")
+CONFIG = """\
+[document]
+unit = "公务员工作座谈会秘书组"
+date = 2026-11-28
+
+[brief]
+report_to = "中央组织部"
+copy_to = "各省、自治区、直辖市党委组织部"
+send_to = "本单位各部门"
+copies = 120
+"""
+
+# One process: the whole build_seed, with the brief part and the Segmenter timed inside it.
+CODE = """
+import json, time
+t0 = time.perf_counter()
+from pathlib import Path
+from briefgen import briefs, segment
+from briefgen.build import build_seed
+from briefgen.project import load_project
+t1 = time.perf_counter()
+timers = {{"segmenter": 0.0, "tokens": 0.0, "briefs": 0.0, "brief_writers": 0.0}}
+
+class TimedSegmenter(segment.Segmenter):
+    def __init__(self, text):
+        started = time.perf_counter()
+        super().__init__(text)
+        timers["segmenter"] += time.perf_counter() - started
+
+segment.Segmenter = TimedSegmenter
+tokens = segment.TokenCache.tokens
+def timed_tokens(self, texts):
+    started = time.perf_counter()
+    try:
+        return tokens(self, texts)
+    finally:
+        timers["tokens"] += time.perf_counter() - started
+segment.TokenCache.tokens = timed_tokens
+make_briefs = briefs.make_briefs
+def timed_make_briefs(*args, **kwargs):
+    started = time.perf_counter()
+    try:
+        return make_briefs(*args, **kwargs)
+    finally:
+        timers["briefs"] += time.perf_counter() - started
+briefs.make_briefs = timed_make_briefs
+brief_files = briefs.brief_files
+def timed_brief_files(*args, **kwargs):
+    started = time.perf_counter()
+    try:
+        return brief_files(*args, **kwargs)
+    finally:
+        timers["brief_files"] = time.perf_counter() - started
+briefs.brief_files = timed_brief_files
+import briefgen.build
+root = Path({root!r})
+project = load_project(root)
+t2 = time.perf_counter()
+result = build_seed(root / "seeds" / {seed!r}, root / "out", project, formats={formats!r})
+t3 = time.perf_counter()
+count = sum(1 for o in result.outputs if o.kind == "brief")
+print(json.dumps({{"imports": t1 - t0, "build": t3 - t2, "briefs_total": timers["brief_files"],
+                  "selection_layout": timers["briefs"] - timers["tokens"], "tokens": timers["tokens"],
+                  "segmenter": timers["segmenter"],
+                  "brief_writers": timers["brief_files"] - timers["briefs"], "brief_files": count}}))
+"""
+
+
+def make_project(folder: Path) -> Path:
+    (folder / "seeds").mkdir(parents=True, exist_ok=True)
+    shutil.copy(SEED, folder / "seeds" / SEED.name)
+    shutil.copy(THEMES, folder / "seeds" / THEMES.name)
+    (folder / "briefgen.toml").write_text(CONFIG, encoding="utf-8")
+    return folder
+
+
+def measure(root: Path, formats: tuple[str, ...], runs: int, cache: str, env_for) -> dict:
+    """Return the medians of ``runs`` fresh build processes in one cache state."""
+    results = []
+    for _ in range(runs):
+        env = env_for(cache)
+        results.append(run_python(CODE.format(root=str(root), seed=SEED.name, formats=formats), env=env))
+    keys = ("imports", "build", "briefs_total", "selection_layout", "tokens", "segmenter", "brief_writers", "wall")
+    return {key: median([r[key] for r in results]) for key in keys} | {"brief_files": results[0]["brief_files"]}
+
+
+def bench(runs: int = 5, formats: tuple[str, ...] = ("docx", "pdf")) -> dict:
+    """Measure the briefs of the seed in each cache state and print a table."""
+    from briefgen.segment import index_file
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        root = make_project(base / "project")
+        index = index_file()
+        if index is None or not index.exists():
+            from briefgen.segment import load_index
+
+            load_index()
+            index = index_file()
+
+        def env_for(cache: str) -> dict:
+            if cache == "none":
+                return {"BRIEFGEN_CACHE": ""}
+            folder = base / f"cache-{cache}"
+            if cache == "cold":  # only the dictionary index: every sentence is segmented afresh
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir()
+                if index is not None:
+                    shutil.copy(index, folder / index.name)
+            return {"BRIEFGEN_CACHE": str(folder)}
+
+        warm = base / "cache-warm"
+        warm.mkdir()
+        if index is not None:
+            shutil.copy(index, warm / index.name)
+        run_python(CODE.format(root=str(root), seed=SEED.name, formats=formats), env={"BRIEFGEN_CACHE": str(warm)})
+        figures, rows = {}, []
+        for cache in ("warm", "cold", "none"):
+            found = measure(root, formats, runs, cache, env_for)
+            figures[cache] = found
+            rows.append([cache, found["brief_files"], found["briefs_total"], found["selection_layout"],
+                         found["brief_writers"], found["tokens"], found["segmenter"], found["build"], found["wall"]])
+        cli = [run_command([sys.executable, "-m", "briefgen", "build"], cwd=root,
+                           env={"BRIEFGEN_CACHE": str(warm)})[0] for _ in range(runs)]
+        figures["cli_warm"] = median(cli)
+    print_table(f"Briefs of the seed, {'+'.join(formats)} (median of {runs} fresh processes, seconds)",
+                ["cache", "files", "briefs", "select+layout", "writers", "tokens", "of which Segmenter",
+                 "whole build_seed", "process wall"], rows)
+    print(f"\n`briefgen build` (compilation + briefs, warm cache), process wall: {figures['cli_warm']:.3f} s "
+          f"(target 0.9 s)")
+    return figures
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--formats", default="docx,pdf")
+    args = parser.parse_args()
+    bench(args.runs, tuple(args.formats.split(",")))
