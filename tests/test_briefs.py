@@ -262,3 +262,27 @@ def test_speech_decay_spreads_a_brief_over_the_speeches(seed_outline, theme_file
     spread = speeches(theme_file.selection)
     assert len(spread) >= 3
     assert len(speeches(replace(theme_file.selection, speech_decay=1.0))) < len(spread)
+
+
+def test_a_speech_with_a_unit_line_is_attributed_to_its_unit(renderer):
+    from briefgen.parse import parse_text
+
+    outline = parse_text("测试汇编\n关于基层工作的发言\n（XX市委组织部）\n一、加强基层建设。基层是根本，基层工作要抓实。\n"
+                         "二、关心基层干部。要关心关爱基层干部。\n")
+    theme_file = parse_themes("[[theme]]\nname = '基层'\nheadline = '基层'\nkeywords = ['基层']\n", "t.toml")
+    brief = make_briefs(outline, theme_file, renderer, tokens_of)[0]
+    blocks = brief.job.document.sections[1].blocks
+    assert [(b.style, b.text) for b in blocks[1:]] == [
+        ("brief_source", "XX市委组织部"),
+        ("brief_body", "加强基层建设。基层是根本，基层工作要抓实。关心基层干部。要关心关爱基层干部。")]
+    assert blocks[1].runs[0].line == 2  # the attribution names the speech's line
+    assert brief.lines_used < 0.75 * brief.lines_available and len(brief.sentences) == brief.matching
+
+
+def test_a_heading_without_its_stop_ends_its_paragraph(renderer):
+    from briefgen.parse import parse_text
+
+    outline = parse_text("测试汇编\n关于基层工作的发言\n一、加强基层建设\n基层是根本，基层工作要抓实。\n")
+    theme_file = parse_themes("[[theme]]\nname = '基层'\nheadline = '基层'\nkeywords = ['基层']\n", "t.toml")
+    blocks = make_briefs(outline, theme_file, renderer, tokens_of)[0].job.document.sections[1].blocks
+    assert [b.text for b in blocks if b.style == "brief_body"] == ["加强基层建设", "基层是根本，基层工作要抓实。"]
