@@ -154,6 +154,17 @@ def _checksum(data: bytes) -> int:
     return sum(words) & 0xFFFFFFFF
 
 
+def _full_metrics(ttf) -> bytes:
+    """Return the face's hmtx with an advance and side bearing for every glyph (computed once per face)."""
+    found = getattr(ttf, "_briefgen_hmtx", None)
+    if found is None:
+        values = array("H", [value for pair in ttf.hmetrics for value in pair])
+        if sys.byteorder == "little":
+            values.byteswap()
+        found = ttf._briefgen_hmtx = values.tobytes()
+    return found
+
+
 def subset_program(ttf, glyphs: set[int], copies: list[int]) -> bytes:
     """Return a TrueType font with the face's glyph ids, holding only ``glyphs`` (and their parts),
     plus ``copies`` of glyphs appended after the last one."""
@@ -167,22 +178,24 @@ def subset_program(ttf, glyphs: set[int], copies: list[int]) -> bytes:
         keep.add(glyph)
         pending.extend(_components(_glyph_data(ttf, glyf, glyph)))
     count = ttf.numGlyphs + len(copies)
-    pieces, offsets, position = [], [], 0
-    for glyph in range(count):
-        source = glyph if glyph < ttf.numGlyphs else copies[glyph - ttf.numGlyphs]
-        offsets.append(position)
-        if source in keep:
-            data = _glyph_data(ttf, glyf, source)
-            data += b"\0" * (-len(data) % 4)
-            pieces.append(data)
-            position += len(data)
-    offsets.append(position)
-    loca = array("I", offsets)
-    metrics = array("H", [value for glyph in range(count)
-                          for value in ttf.hmetrics[glyph if glyph < ttf.numGlyphs else copies[glyph - ttf.numGlyphs]]])
+    # Glyph ids stay: an unused glyph is empty (its loca offset repeats); work only on the kept ones.
+    loca = array("I", bytes(4 * (count + 1)))
+    pieces, position, done = [], 0, 0
+    entries = [(glyph, glyph) for glyph in sorted(keep)]
+    entries += [(ttf.numGlyphs + index, source) for index, source in enumerate(copies)]
+    for glyph, source in entries:
+        loca[done:glyph + 1] = array("I", [position]) * (glyph + 1 - done)
+        data = _glyph_data(ttf, glyf, source)
+        data += b"\0" * (-len(data) % 4)
+        pieces.append(data)
+        position += len(data)
+        done = glyph + 1
+    loca[done:] = array("I", [position]) * (count + 1 - done)
+    extra = array("H", [value for source in copies for value in ttf.hmetrics[source]])
     if sys.byteorder == "little":
         loca.byteswap()
-        metrics.byteswap()
+        extra.byteswap()
+    metrics = _full_metrics(ttf) + extra.tobytes()
     head = bytearray(ttf.get_table("head"))
     head[8:12] = b"\0\0\0\0"  # checkSumAdjustment, set below
     head[50:52] = struct.pack(">h", 1)  # long loca offsets
@@ -192,7 +205,7 @@ def subset_program(ttf, glyphs: set[int], copies: list[int]) -> bytes:
     maxp[4:6] = struct.pack(">H", count)
     post = ttf.get_table("post")
     tables = {b"head": bytes(head), b"hhea": bytes(hhea), b"maxp": bytes(maxp), b"loca": loca.tobytes(),
-              b"glyf": b"".join(pieces), b"hmtx": metrics.tobytes(),
+              b"glyf": b"".join(pieces), b"hmtx": metrics,
               b"post": b"\x00\x03\x00\x00" + post[4:16] + b"\0" * 16}
     for tag in _COPIED_TABLES:
         if tag in ttf.table:
@@ -206,14 +219,16 @@ def _assemble(tables: dict[bytes, bytes]) -> bytes:
     count = len(tags)
     power = 1 << (count.bit_length() - 1)
     header = struct.pack(">IHHHH", 0x00010000, count, power * 16, power.bit_length() - 1, count * 16 - power * 16)
-    directory, body, offset = [], [], 12 + 16 * count
+    directory, body, sums, offset = [], [], [], 12 + 16 * count
     for tag in tags:
         data = tables[tag]
-        directory.append(struct.pack(">4sIII", tag, _checksum(data), offset, len(data)))
-        padded = data + b"\0" * (-len(data) % 4)
-        body.append(padded)
-        offset += len(padded)
-    font = bytearray(header + b"".join(directory) + b"".join(body))
-    head_at = 12 + 16 * count + sum(len(p) for p in body[:tags.index(b"head")])
-    font[head_at + 8:head_at + 12] = struct.pack(">I", (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF)
-    return bytes(font)
+        sums.append(_checksum(data))
+        directory.append(struct.pack(">4sIII", tag, sums[-1], offset, len(data)))
+        body.append(data + b"\0" * (-len(data) % 4))
+        offset += len(body[-1])
+    head = b"".join(directory)
+    # The file's checksum is the sum of its 32-bit words: the header's plus every (padded) table's.
+    total = (_checksum(header + head) + sum(sums)) & 0xFFFFFFFF
+    at = tags.index(b"head")
+    body[at] = body[at][:8] + struct.pack(">I", (0xB1B0AFBA - total) & 0xFFFFFFFF) + body[at][12:]
+    return header + head + b"".join(body)

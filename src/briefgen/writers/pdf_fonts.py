@@ -57,9 +57,10 @@ class _Face(TTFontFace):
         loca = _ushorts(data, self.get_table_pos("loca")[0], glyphs + 1, "I" if long_offsets else "H")
         self.glyphPos = list(loca) if long_offsets else [offset << 1 for offset in loca]
         self.charToGlyph = _cmap(data, self.get_table_pos("cmap")[0])
-        last = advances[-1]
-        self.charWidths = {code: (advances[g] if g < len(advances) else last) * scale
-                           for code, g in self.charToGlyph.items()}
+        scaled = [advance * scale for advance in advances]
+        if self.charToGlyph and max(self.charToGlyph.values()) >= len(scaled):
+            scaled += [scaled[-1]] * (max(self.charToGlyph.values()) + 1 - len(scaled))
+        self.charWidths = dict(zip(self.charToGlyph, map(scaled.__getitem__, self.charToGlyph.values())))
         for one, other in ((0x20, 0xA0), (0xA0, 0x20)):
             if one in self.charToGlyph and other not in self.charToGlyph:
                 self.charToGlyph[other] = self.charToGlyph[one]
