@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from support.pdf import line_text, metadata, outline, pdf_fonts, read_chars, text_lines
+from support.pdf import line_text, links, metadata, outline, pdf_fonts, read_chars, text_lines
 
 from briefgen import __version__
 from briefgen.layout import NO_END, NO_START
@@ -213,6 +213,17 @@ def test_bookmarks_are_the_speeches_and_their_points(built, pages, seed_outline)
             assert level == 1
             points[-1].append(title)
     assert points == [[p.marker + p.heading for p in s.points] for s in seed_outline.speeches]
+
+
+def test_contents_entries_link_to_their_speeches(built, pages, geometry):
+    starts = [page for level, _, page in outline(built) if level == 0]
+    found = links(built, 1)
+    assert sorted({page for _, page in found}) == starts
+    lines = area_lines(pages[1], geometry)[1:]  # below the heading 目录
+    assert len(found) == len(lines)
+    for (left, bottom, right, top), _ in found:
+        assert left == pytest.approx(geometry[0], abs=0.01) and right == pytest.approx(geometry[1], abs=0.01)
+        assert sum(bottom < line[0].y < top for line in lines) == 1
 
 
 def test_metadata_comes_from_the_document(built, seed_outline):

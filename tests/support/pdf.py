@@ -156,3 +156,19 @@ def strokes(path: Path, index: int) -> list[Stroke]:
         return found
     finally:
         pdf.close()
+
+
+def links(path: Path, index: int) -> list[tuple[tuple[float, float, float, float], int]]:
+    """Return a page's links as (rectangle left, bottom, right, top; destination page index)."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[index]
+        found, position, link = [], ctypes.c_int(0), pdfium_c.FPDF_LINK()
+        while pdfium_c.FPDFLink_Enumerate(page, position, link):
+            rect = pdfium_c.FS_RECTF()
+            pdfium_c.FPDFLink_GetAnnotRect(link, rect)
+            dest = pdfium_c.FPDFLink_GetDest(pdf, link)
+            found.append(((rect.left, rect.bottom, rect.right, rect.top), pdfium_c.FPDFDest_GetDestPageIndex(pdf, dest)))
+        return found
+    finally:
+        pdf.close()

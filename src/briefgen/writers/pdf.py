@@ -119,17 +119,18 @@ class PdfWriter:
         canvas = Canvas(buffer, pagesize=(self.width, self.height), invariant=1, pageCompression=1,
                         initialFontName=self._first_font().name, lang=job.document.metadata.language)
         self._set_metadata(canvas)
-        level = -1
+        marks = self._bookmarked()
+        targets = set(marks.values())
         for page in layout.pages:
             text = _GridText(canvas)
             state = _TextState(self.encoder)
             for line in page.lines:
                 block = layout.blocks[line.block]
-                if line.first and block.outline_level is not None and block.outline_level < OUTLINE_LEVELS \
-                        and block.outline_level <= level + 1:
-                    level = block.outline_level
-                    self._bookmark(canvas, block, line)
+                if line.first and line.block in marks:
+                    self._bookmark(canvas, block, line, marks[line.block])
                 self._draw_line(text, state, line, block)
+                if block.ref in targets:
+                    self._link(canvas, line, block.ref)
             if page.number is not None:
                 self._draw_page_number(text, state, page.number)
             canvas.drawText(text)
@@ -139,6 +140,18 @@ class PdfWriter:
             embedded.add_to(canvas._doc)
         _save(canvas)
         return buffer.getvalue()
+
+    def _bookmarked(self) -> dict[int, str]:
+        """Return block index -> bookmark key of the blocks in the outline (speeches and 一、 points).
+
+        A level deeper than the one before plus one (a point before any speech) stays out of it."""
+        marks, level = {}, -1
+        for index, block in enumerate(self.job.layout.blocks):
+            if block.outline_level is not None and block.outline_level < OUTLINE_LEVELS \
+                    and block.outline_level <= level + 1:
+                level = block.outline_level
+                marks[index] = block.anchor or f"block-{index}"
+        return marks
 
     def _first_font(self):
         """Return the font of the first text drawn, so the canvas never names an unembedded font."""
@@ -158,11 +171,17 @@ class PdfWriter:
         canvas.setCreator(self.job.creator)
         _fix_timestamp(canvas, meta.date)
 
-    def _bookmark(self, canvas: Canvas, block: Block, line: Line) -> None:
-        key = block.anchor or f"block-{line.block}"
+    def _bookmark(self, canvas: Canvas, block: Block, line: Line, key: str) -> None:
         slot_top = self.top - line.slot * self.sheet.page.pitch_pt
         canvas.bookmarkPage(key, fit="XYZ", left=self.left, top=slot_top)
         canvas.addOutlineEntry(block.label or block.text.replace("\n", ""), key, level=block.outline_level)
+
+    def _link(self, canvas: Canvas, line: Line, key: str) -> None:
+        """Make a contents entry's line a link to the page it names."""
+        pitch = self.sheet.page.pitch_pt
+        top = self.top - line.slot * pitch
+        canvas.linkRect("", key, (self.left, top - line.slots * pitch, self.left + self.sheet.page.measure_pt, top),
+                        relative=0, thickness=0)
 
     # -- text ----------------------------------------------------------------------------------
 
@@ -206,9 +225,10 @@ class PdfWriter:
     def _glyph(self, role: str, latin: bool, bold: bool, char: str, block: Block | None, style_name: str) -> Glyph:
         try:
             glyph = self.chooser.glyph(role, latin, bold, char)
-        except MissingGlyph as missing:
+        except MissingGlyph:
             line = seed_line(block, style_name, char)
-            raise RenderError(self.job.source, line, f"character {describe_char(char)} is in no font "
+            where = "" if line else " (template wording)"
+            raise RenderError(self.job.source, line, f"character {describe_char(char)}{where} is in no font "
                               f"(role {role}, fallback): {self._face_names(role)}; build with "
                               f"--allow-missing-glyphs to draw it blank") from None
         if glyph.missing and char not in self._warned:
