@@ -116,8 +116,16 @@ def test_allow_missing_glyphs_builds_and_warns(tmp_path):
     pdf = build_pdf(tmp_path, tmp_path / "seeds" / "marks.txt", "--allow-missing-glyphs")
     proc = run_briefgen(["build", "-o", "out", "--allow-missing-glyphs", "seeds/marks.txt"], tmp_path)
     assert f"seeds/marks.txt:{MISSING_LINE}: warning: character U+1F600 '😀' is in no font" in proc.stderr
-    drawn = content_of("".join(c.text for page in read_chars(pdf) for c in page))
+    pages = read_chars(pdf)
+    drawn = content_of("".join(c.text for page in pages for c in page))
     assert "由后备字体画出" in drawn and "😀" not in drawn
+    lines = [line for page in pages for line in text_lines(page)]
+    (index,) = [i for i, line in enumerate(lines) if line_text(line).endswith("由后备字体画出")]
+    after = lines[index + 1]  # the blank (.notdef, which reads back as no text) in its cell, then the comma
+    pitch = statistics.median(b.x - a.x for a, b in zip(after, after[1:]))
+    blank, comma = after[0], after[1]
+    assert blank.text == "" and blank.x == pytest.approx(28 * MM, abs=0.01)
+    assert comma.text == "，" and comma.x == pytest.approx(28 * MM + pitch, abs=0.01)
 
 
 def test_fonts_command_tells_file_reason_family_and_coverage(project_dir):

@@ -12,13 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-from dataclasses import dataclass
 from hashlib import md5
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import PDFTextObject
 
 from ..coverage import describe_char, seed_line, segment_role
 from ..document import Block
@@ -28,43 +26,10 @@ from ..render import RenderJob
 from ..style import MM, ParagraphStyle
 from .pdf_embed import EmbeddedFont
 from .pdf_fonts import Glyph, GlyphChooser, MissingGlyph, PdfFont
+from .pdf_text import GridText, Look, TextState
 
 log = logging.getLogger("briefgen.pdf")
 OUTLINE_LEVELS = 2  # bookmarks: speeches (0) and their 一、 points (1)
-FILL, FILL_STROKE = 0, 2  # text render modes; bold CJK text is filled and stroked
-
-
-def _num(value: float) -> str:
-    """Return a number as PDF content writes it: at most 3 decimals, no trailing zeros."""
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
-
-
-class _GridText(PDFTextObject):
-    """A page's text object; glyphs are shown as reportlab subset codes, a segment at a time."""
-
-    def setLineWidth(self, width: float) -> None:  # noqa: N802 - reportlab's naming
-        """Set the width of the stroke drawn around glyphs in fill+stroke mode."""
-        self._code.append(f"{_num(width)} w")
-
-    def show_codes(self, x: float, y: float, size: float, font: EmbeddedFont, codes: bytes,
-                   state: "_TextState") -> None:
-        """Show glyph codes of an embedded font from (x, y)."""
-        code = self._code
-        code.append(f"1 0 0 1 {_num(x)} {_num(y)} Tm")
-        if font is not state.font or size != state.size:
-            code.append(f"{font.resource} {_num(size)} Tf")
-            state.font, state.size = font, size
-        code.append(f"<{codes.hex()}> Tj")
-
-
-@dataclass(frozen=True)
-class _Look:
-    """What a style needs for drawing: size, colour, boldness, the roles of its two kinds of text."""
-
-    style: ParagraphStyle
-    color: HexColor
-    stroke: float  # stroke width for bold CJK text, pt (0: not bold)
 
 
 class PdfWriter:
@@ -79,7 +44,7 @@ class PdfWriter:
         self.top = self.height - page.margin_top_mm * MM  # the type area's top edge, PDF coordinates
         self.metrics = TextMetrics(self.sheet, job.faces["latin"].metrics(), job.faces["latin-bold"].metrics())
         self.chooser = GlyphChooser(job.faces, self._assumed, job.allow_missing_glyphs)
-        self._looks: dict[str, _Look] = {}
+        self._looks: dict[str, Look] = {}
         self._colors: dict[str, HexColor] = {}
         self._warned: set[str] = set()
         self._encoders: dict[str, EmbeddedFont] = {}
@@ -87,13 +52,13 @@ class PdfWriter:
     def _assumed(self, char: str, latin: bool, bold: bool) -> float:
         return self.metrics.em(char, bold) if latin else 1.0
 
-    def look(self, name: str) -> _Look:
+    def look(self, name: str) -> Look:
         """Return the drawing look of a style."""
         found = self._looks.get(name)
         if found is None:
             style = self.sheet.style(name)
             stroke = self.sheet.page.bold_stroke_em * style.size_pt if style.bold else 0.0
-            found = self._looks[name] = _Look(style, self.color(self.sheet.color(style)), stroke)
+            found = self._looks[name] = Look(style, self.color(self.sheet.color(style)), stroke)
         return found
 
     def encoder(self, font: PdfFont) -> EmbeddedFont:
@@ -122,8 +87,8 @@ class PdfWriter:
         marks = self._bookmarked()
         targets = set(marks.values())
         for page in layout.pages:
-            text = _GridText(canvas)
-            state = _TextState(self.encoder)
+            text = GridText(canvas)
+            state = TextState(self.encoder)
             for line in page.lines:
                 block = layout.blocks[line.block]
                 if line.first and line.block in marks:
@@ -185,12 +150,12 @@ class PdfWriter:
 
     # -- text ----------------------------------------------------------------------------------
 
-    def _draw_line(self, text: _GridText, state: "_TextState", line: Line, block: Block) -> None:
+    def _draw_line(self, text: GridText, state: TextState, line: Line, block: Block) -> None:
         y = self.top - line.baseline
         for segment in line.segments:
             self._draw_segment(text, state, segment, y, block)
 
-    def _draw_segment(self, text: _GridText, state: "_TextState", segment: Segment, y: float,
+    def _draw_segment(self, text: GridText, state: TextState, segment: Segment, y: float,
                       block: Block | None) -> None:
         look = self.look(segment.style)
         style = look.style
@@ -240,7 +205,7 @@ class PdfWriter:
     def _face_names(self, role: str) -> str:
         return ", ".join(self.job.faces[r].path.name for r in (role, "fallback"))
 
-    def _draw_page_number(self, text: _GridText, state: "_TextState", number: int) -> None:
+    def _draw_page_number(self, text: GridText, state: TextState, number: int) -> None:
         spec = self.sheet.page_number
         style = self.sheet.style(spec.style)
         wording = self.job.templates.render_text("page_number.j2", number=number)
@@ -295,39 +260,6 @@ class PdfWriter:
         canvas.setStrokeColor(self.color(self.sheet.color(rule)))
         canvas.setLineWidth(rule.width_pt)
         canvas.line(self.left, y, self.left + self.sheet.page.measure_pt, y)
-
-
-class _TextState:
-    """The text state already set in a page's text object, so only changes are written."""
-
-    def __init__(self, encoders):
-        self.encoders = encoders
-        self.font = None
-        self.size = None
-        self.spacing = None
-        self.color = None
-        self.mode = FILL
-        self.stroke = None
-
-    def show(self, text: _GridText, font, size: float, spacing: float, look: _Look, latin: bool, x: float, y: float,
-             chars: str) -> None:
-        """Show ``chars`` in ``font`` at (x, y) with character spacing and the look of their style."""
-        if spacing != self.spacing:
-            text._code.append(f"{_num(spacing)} Tc")
-            self.spacing = spacing
-        if look.color is not self.color:
-            text.setFillColor(look.color)
-            text.setStrokeColor(look.color)
-            self.color = look.color
-        mode = FILL_STROKE if look.stroke and not latin else FILL
-        if mode == FILL_STROKE and look.stroke != self.stroke:
-            text.setLineWidth(look.stroke)
-            self.stroke = look.stroke
-        if mode != self.mode:
-            text.setTextRenderMode(mode)
-            self.mode = mode
-        embedded = self.encoders(font)
-        text.show_codes(x, y, size, embedded, embedded.encode(chars), self)
 
 
 def _fix_timestamp(canvas: Canvas, date: dt.date) -> None:

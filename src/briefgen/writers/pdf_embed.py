@@ -25,7 +25,8 @@ _COPIED_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
 _MORE_COMPONENTS, _WORD_ARGS, _SCALE, _XY_SCALE, _TWO_BY_TWO = 0x20, 0x01, 0x08, 0x40, 0x80
 
 
-def _num(value: float) -> str:
+def pdf_num(value: float) -> str:
+    """Return a number as PDF content writes it: at most 3 decimals, no trailing zeros."""
     text = f"{value:.3f}".rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
 
@@ -42,6 +43,7 @@ class EmbeddedFont:
         self.claimed: dict[int, str] = {}  # glyph id -> the character its CID stands for
         self.copies: list[int] = []  # glyph ids copied to the end of the subset, in order
         self.chars: dict[int, str] = {}  # CID -> character (for ToUnicode)
+        self.notdef = False  # CID 0 drawn (characters no face has, when that is allowed)
 
     def encode(self, text: str) -> bytes:
         """Return the two-byte codes (CIDs) that draw ``text``."""
@@ -55,6 +57,7 @@ class EmbeddedFont:
             glyph = codes.get(ord(char), 0)
             if glyph == 0:
                 cid = 0  # .notdef: a character no face has, drawn blank when that is allowed
+                self.notdef = True
             elif glyph not in self.claimed:
                 cid = glyph
                 self.claimed[glyph] = char
@@ -105,11 +108,13 @@ class EmbeddedFont:
     def _widths(self, cids: list[int]) -> tuple[float, bytes]:
         """Return the default width and the W array (only CIDs whose width differs from it)."""
         widths = {cid: self.ttf.charWidths.get(ord(self.chars[cid]), self.ttf.defaultWidth) for cid in cids}
+        if self.notdef:
+            widths[0] = self.ttf.defaultWidth  # glyph 0's own advance, as the layout was told
         counts: dict[float, int] = {}
         for width in widths.values():
             counts[width] = counts.get(width, 0) + 1
         default = max(sorted(counts), key=counts.get) if counts else 1000.0
-        entries = [f"{cid} [{_num(width)}]" for cid, width in widths.items() if width != default]
+        entries = [f"{cid} [{pdf_num(width)}]" for cid, width in sorted(widths.items()) if width != default]
         return default, ("[" + " ".join(entries) + "]").encode("ascii")
 
     def _to_unicode(self, cids: list[int]) -> bytes:
