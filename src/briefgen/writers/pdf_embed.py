@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import struct
 import sys
+import zlib
 from array import array
 
 from reportlab.pdfbase.pdfdoc import (BasicFonts, PDFArray, PDFDictionary, PDFName, PDFStream, PDFString,
@@ -20,6 +21,7 @@ from reportlab.pdfbase.pdfdoc import (BasicFonts, PDFArray, PDFDictionary, PDFNa
 
 from .pdf_fonts import PdfFont
 
+FONT_DEFLATE_LEVEL = 3  # zlib level of font programs: half the time of the default (6) for 3 % more bytes
 FF_SYMBOLIC = 1 << 2
 _COPIED_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
 _MORE_COMPONENTS, _WORD_ARGS, _SCALE, _XY_SCALE, _TWO_BY_TWO = 0x20, 0x01, 0x08, 0x40, 0x80
@@ -29,6 +31,16 @@ def pdf_num(value: float) -> str:
     """Return a number as PDF content writes it: at most 3 decimals, no trailing zeros."""
     text = f"{value:.3f}".rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
+
+
+class _FontDeflate:
+    """The FlateDecode filter, at the level chosen for font programs."""
+
+    pdfname = "FlateDecode"
+
+    def encode(self, data: bytes) -> bytes:
+        """Return ``data`` deflated."""
+        return zlib.compress(data, FONT_DEFLATE_LEVEL)
 
 
 class EmbeddedFont:
@@ -81,7 +93,7 @@ class EmbeddedFont:
         digest = hashlib.md5((ps_name + repr(glyphs) + repr(self.copies)).encode("utf-8")).digest()
         base = "".join(chr(ord("A") + b % 26) for b in digest[:6]) + "+" + ps_name
         program = subset_program(ttf, {self._source(cid) for cid in glyphs}, self.copies)
-        file_stream = PDFStream(PDFDictionary({"Length1": len(program)}), program, [PDFZCompress])
+        file_stream = PDFStream(PDFDictionary({"Length1": len(program)}), program, [_FontDeflate()])
         descriptor = PDFDictionary({
             "Type": PDFName("FontDescriptor"), "FontName": PDFName(base), "Flags": ttf.flags | FF_SYMBOLIC,
             "FontBBox": PDFArray([round(v) for v in ttf.bbox]), "ItalicAngle": ttf.italicAngle,
