@@ -219,3 +219,16 @@ def test_the_same_job_written_twice_gives_the_same_bytes(renderer):
                         Metadata("t", "s", "a", "k", dt.date(2026, 11, 28)))
     job = renderer.job(document)
     assert write_pdf(job) == write_pdf(job)
+
+
+@pytest.mark.parametrize("role", ["title", "body", "hei", "kai", "song", "latin", "latin-bold", "fallback"])
+def test_the_writers_character_map_agrees_with_fontmetrics(role):
+    from briefgen.writers.pdf_fonts import _Face
+
+    face = bundled_face(role)
+    metrics = read_metrics(face.path)
+    ttf = _Face(str(face.path))
+    for code, advance in metrics.advances.items():
+        assert ttf.charWidths.get(code) / 1000 == pytest.approx(advance, abs=1e-9), hex(code)
+    absent = [code for code in range(0x2000, 0xA000) if code not in metrics.advances]
+    assert absent and not any(code in ttf.charToGlyph for code in absent)

@@ -12,6 +12,7 @@ import hashlib
 import struct
 import sys
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
@@ -20,7 +21,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
 from ..coverage import FALLBACK, GLYPH_ALIASES
-from ..fontmetrics import _cmap
 from ..fonts import FontFace
 
 EM_TOLERANCE = 1e-4  # advances closer than this (in em) to what the layout assumed count as equal
@@ -33,11 +33,100 @@ def _ushorts(data: bytes, where: int, count: int, kind: str = "H") -> array:
     return values
 
 
+class _CharMap:
+    """A face's Unicode character map, looked up per character (binary search over its segments)
+    rather than read whole: a document uses a thousand of a CJK face's 7,500 characters."""
+
+    # (platform, encoding, format) by preference, as fontmetrics ranks them
+    RANKS = {(3, 10, 12): 0, (0, 4, 12): 0, (0, 6, 12): 0, (3, 1, 4): 1, (0, 3, 4): 1}
+
+    def __init__(self, data: bytes, where: int):
+        count = struct.unpack_from(">H", data, where + 2)[0]
+        best = None
+        for index in range(count):
+            platform, encoding, offset = struct.unpack_from(">HHI", data, where + 4 + 8 * index)
+            fmt = struct.unpack_from(">H", data, where + offset)[0]
+            rank = self.RANKS.get((platform, encoding, fmt), 9 if fmt in (4, 12) else None)
+            if rank is not None and (best is None or rank < best[0]):
+                best = (rank, where + offset, fmt)
+        if best is None:
+            raise ValueError("no Unicode character map")
+        _, start, self.format = best
+        self.data = data
+        self.extra: dict[int, int] = {}  # code -> glyph set by hand (aliases)
+        if self.format == 12:
+            groups = struct.unpack_from(">I", data, start + 12)[0]
+            values = array("I")
+            values.frombytes(data[start + 16:start + 16 + 12 * groups])
+            if sys.byteorder == "little":
+                values.byteswap()
+            self.starts, self.ends, self.glyphs = values[0::3], values[1::3], values[2::3]
+        else:
+            segments = struct.unpack_from(">H", data, start + 6)[0] // 2
+            self.ends = _ushorts(data, start + 14, segments)
+            self.starts = _ushorts(data, start + 16 + 2 * segments, segments)
+            self.deltas = _ushorts(data, start + 16 + 4 * segments, segments, "h")
+            self.range_base = start + 16 + 6 * segments
+            self.offsets = _ushorts(data, self.range_base, segments)
+
+    def get(self, code: int, default=None):
+        """Return the glyph id of a code point, or ``default`` when the face has no glyph for it."""
+        found = self.extra.get(code)
+        if found is not None:
+            return found
+        segment = bisect_left(self.ends, code)
+        if segment >= len(self.ends) or self.starts[segment] > code:
+            return default
+        if self.format == 12:
+            glyph = self.glyphs[segment] + code - self.starts[segment]
+        elif self.offsets[segment] == 0:
+            glyph = (code + self.deltas[segment]) & 0xFFFF
+        else:
+            address = self.range_base + 2 * segment + self.offsets[segment] + 2 * (code - self.starts[segment])
+            glyph = struct.unpack_from(">H", self.data, address)[0] if address + 2 <= len(self.data) else 0
+            glyph = (glyph + self.deltas[segment]) & 0xFFFF if glyph else 0
+        return glyph if glyph else default
+
+    def __contains__(self, code: int) -> bool:
+        return self.get(code) is not None
+
+    def __getitem__(self, code: int) -> int:
+        found = self.get(code)
+        if found is None:
+            raise KeyError(code)
+        return found
+
+    def __setitem__(self, code: int, glyph: int) -> None:
+        self.extra[code] = glyph
+
+
+class _Widths:
+    """Advance widths by code point in reportlab's units (1/1000 em), from the character map and hmtx."""
+
+    def __init__(self, cmap: _CharMap, advances: list[float]):
+        self.cmap = cmap
+        self.advances = advances
+
+    def get(self, code: int, default=None):
+        """Return the advance of a code point, or ``default`` when the face has no glyph for it."""
+        glyph = self.cmap.get(code)
+        if glyph is None:
+            return default
+        return self.advances[min(glyph, len(self.advances) - 1)]
+
+    def __getitem__(self, code: int) -> float:
+        found = self.get(code)
+        if found is None:
+            raise KeyError(code)
+        return found
+
+
 class _Face(TTFontFace):
-    """reportlab's TrueType face, with the per-glyph tables read in bulk rather than number by number."""
+    """reportlab's TrueType face, with the per-glyph tables read in bulk, and the character map read
+    lazily, rather than number by number (50 ms for a 5 MB CJK face through reportlab's reader)."""
 
     def extractInfo(self, charInfo=1):  # noqa: N802, N803 - reportlab's names
-        """Read the font's header figures through reportlab, then its cmap, hmtx and loca in bulk."""
+        """Read the font's header figures through reportlab, then its hmtx and loca in bulk."""
         super().extractInfo(0)
         if not charInfo:
             return
@@ -56,19 +145,16 @@ class _Face(TTFontFace):
         self.defaultWidth = advances[0] * scale
         loca = _ushorts(data, self.get_table_pos("loca")[0], glyphs + 1, "I" if long_offsets else "H")
         self.glyphPos = list(loca) if long_offsets else [offset << 1 for offset in loca]
-        self.charToGlyph = _cmap(data, self.get_table_pos("cmap")[0])
-        scaled = [advance * scale for advance in advances]
-        if self.charToGlyph and max(self.charToGlyph.values()) >= len(scaled):
-            scaled += [scaled[-1]] * (max(self.charToGlyph.values()) + 1 - len(scaled))
-        self.charWidths = dict(zip(self.charToGlyph, map(scaled.__getitem__, self.charToGlyph.values())))
+        self.charToGlyph = _CharMap(data, self.get_table_pos("cmap")[0])
+        self.charWidths = _Widths(self.charToGlyph, [advance * scale for advance in advances])
         for one, other in ((0x20, 0xA0), (0xA0, 0x20)):
             if one in self.charToGlyph and other not in self.charToGlyph:
                 self.charToGlyph[other] = self.charToGlyph[one]
-                self.charWidths[other] = self.charWidths[one]
 
 
 class _Font(TTFont):
-    """A reportlab TrueType font over a face read by _Face (the rest is reportlab's own)."""
+    """A reportlab TrueType font over a face read by _Face. It is registered so that the canvas's
+    initial font is an embeddable face, never Helvetica; text is drawn through pdf_embed, not by it."""
 
     def __init__(self, name: str, face: _Face):  # noqa: D107 - TTFont.__init__ without re-reading the face
         from weakref import WeakKeyDictionary
@@ -92,7 +178,6 @@ class PdfFont:
             if code not in ttf.charToGlyph and target_code in ttf.charToGlyph:
                 # Draw the alias with the target's glyph; the PDF's text keeps the alias character.
                 ttf.charToGlyph[code] = ttf.charToGlyph[target_code]
-                ttf.charWidths[code] = ttf.charWidths[target_code]
         self.ttf = ttf
         self.codes = ttf.charToGlyph
         self.font = _Font(name, ttf)
