@@ -1,0 +1,220 @@
+"""LibreOffice as a real DOCX client: convert to PDF headless with the bundled fonts, read the PDF back.
+
+LibreOffice finds fonts through fontconfig. ``write_fontconfig`` writes a private configuration
+that holds only the bundled fonts and aliases the official family names of the style sheet to
+them (方正小标宋简体 -> Noto Serif SC *Bold*, 仿宋_GB2312 -> FandolFang R, ...), so the rendering
+does not depend on what the machine has installed. A missing soffice is a failure, not a skip.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from briefgen.fonts import BUNDLED_DIR
+
+SOFFICE = os.environ.get("BRIEFGEN_SOFFICE", "soffice")
+TIMEOUT = 240  # seconds; the first conversion also creates the profile
+
+
+def write_fontconfig(folder: Path, fonts: dict[str, str]) -> Path:
+    """Write fonts.conf aliasing each role's family name (``fonts``: role -> name) to its bundled font."""
+    folder.mkdir(parents=True, exist_ok=True)
+    roles = json.loads((BUNDLED_DIR / "fonts.json").read_text(encoding="utf-8"))["roles"]
+    matches = []
+    for role, name in fonts.items():
+        entry = roles.get(role)
+        if entry is None:
+            continue
+        bold = entry.get("subfamily") == "Bold"
+        weight = ('<edit name="weight" mode="assign" binding="strong"><const>bold</const></edit>' if bold else "")
+        matches.append(
+            f'<match target="pattern"><test name="family"><string>{escape(name)}</string></test>'
+            f'<edit name="family" mode="assign" binding="strong"><string>{escape(entry["family"])}</string></edit>'
+            f"{weight}</match>")
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f"<dir>{escape(str(BUNDLED_DIR))}</dir>\n<cachedir>{escape(str(folder / 'cache'))}</cachedir>\n"
+        + "\n".join(matches) + "\n</fontconfig>\n", encoding="utf-8")
+    return config
+
+
+@dataclass
+class LibreOffice:
+    """A headless LibreOffice with a private profile and font configuration."""
+
+    profile: Path
+    fontconfig: Path
+
+    def convert(self, docx: Path, out_dir: Path) -> Path:
+        """Convert ``docx`` to PDF in ``out_dir`` and return the PDF's path.
+
+        LibreOffice 7.4 imports two paragraph properties of the DOCX wrongly (see
+        ``correct_import``), so the DOCX is first converted to LibreOffice's own flat format,
+        those two properties are set to what the DOCX says, and that is converted to PDF.
+        """
+        flat = self.run(docx, out_dir, "fodt")
+        correct_import(flat)
+        return self.run(flat, out_dir, "pdf")
+
+    def run(self, source: Path, out_dir: Path, target: str) -> Path:
+        """Convert ``source`` to the ``target`` format in ``out_dir`` and return the new file."""
+        executable = shutil.which(SOFFICE)
+        if executable is None:
+            raise AssertionError(f"LibreOffice ({SOFFICE}) is not installed: the DOCX rendering tests need it "
+                                 "(tools/run-tests installs libreoffice-writer-nogui)")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "FONTCONFIG_FILE": str(self.fontconfig), "SAL_USE_VCLPLUGIN": "svp"}
+        proc = subprocess.run(
+            [executable, f"-env:UserInstallation={self.profile.resolve().as_uri()}", "--headless", "--norestore",
+             "--convert-to", target, "--outdir", str(out_dir), str(source)],
+            capture_output=True, text=True, timeout=TIMEOUT, env=env)
+        result = out_dir / f"{source.stem}.{target}"
+        if proc.returncode != 0 or not result.is_file():
+            raise AssertionError(f"LibreOffice failed ({proc.returncode}): {proc.stdout}\n{proc.stderr}")
+        return result
+
+
+# What LibreOffice 7.4 makes of the DOCX paragraph properties w:overflowPunct w:val="0" (no hanging
+# punctuation) and w:autoSpaceDE/autoSpaceDN w:val="0" (no extra space between CJK and Latin text):
+#  - writerfilter's DomainMapper maps overflowPunct to ParaIsHangingPunctuation = (value == 0), the
+#    inverse of the standard and of its own DOCX export (which writes hanging -> overflowPunct="true");
+#  - it ignores autoSpaceDE/autoSpaceDN, so its default ParaIsCharacterDistance (a kern of a fifth of
+#    the font size between CJK and Latin letters or digits) stays on.
+# Word, WPS and layout.py do neither; correct_import sets both as the DOCX says.
+IMPORT_CORRECTIONS = (
+    ('style:punctuation-wrap="hanging"', 'style:punctuation-wrap="simple"'),
+    ('style:text-autospace="ideograph-alpha"', 'style:text-autospace="none"'),
+)
+
+
+def correct_import(flat: Path) -> None:
+    """Set hanging punctuation and CJK/Latin autospace off in a flat ODF file, as the DOCX asks."""
+    text = flat.read_text(encoding="utf-8")
+    for wrong, right in IMPORT_CORRECTIONS:
+        text = text.replace(wrong, right)
+    flat.write_text(text, encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """Characters the PDF shows on one baseline: text and box in points from the page's top-left corner."""
+
+    text: str
+    left: float
+    right: float
+    top: float
+    bottom: float
+    sizes: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class PdfPage:
+    """One rendered page: its size, text lines (top to bottom) and fonts used."""
+
+    width: float
+    height: float
+    lines: tuple[TextLine, ...]
+    fonts: frozenset[str]
+
+
+def read_pdf(path: Path) -> list[PdfPage]:
+    """Return the text lines of every page, grouped by baseline (PDFium places characters correctly)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pages = []
+    document = pdfium.PdfDocument(str(path))
+    try:
+        for page in document:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            chars = []
+            fonts: set[str] = set()
+            buffer = bytearray(256)
+            for index in range(textpage.count_chars()):
+                char = textpage.get_text_range(index, 1)
+                if not char or char.isspace():
+                    continue
+                left, bottom, right, top = textpage.get_charbox(index, loose=True)
+                size = raw.FPDFText_GetFontSize(textpage.raw, index)
+                length = raw.FPDFText_GetFontInfo(textpage.raw, index, (raw.c_char * len(buffer)).from_buffer(buffer),
+                                                  len(buffer), None)
+                if length:
+                    fonts.add(bytes(buffer[:length - 1]).decode("utf-8", "replace"))
+                chars.append((char, left, right, height - top, height - bottom, size))
+            textpage.close()
+            page.close()
+            pages.append(PdfPage(width, height, tuple(group_lines(chars)), frozenset(fonts)))
+    finally:
+        document.close()
+    return pages
+
+
+def group_lines(chars: list[tuple[str, float, float, float, float, float]]) -> list[TextLine]:
+    """Group characters whose boxes share a vertical middle into lines, left to right."""
+    lines: list[list[tuple]] = []
+    for char in sorted(chars, key=lambda c: ((c[3] + c[4]) / 2, c[1])):
+        middle = (char[3] + char[4]) / 2
+        if lines:
+            last = lines[-1]
+            last_middle = sum((c[3] + c[4]) / 2 for c in last) / len(last)
+            if abs(middle - last_middle) < (char[4] - char[3]) / 2:
+                last.append(char)
+                continue
+        lines.append([char])
+    result = []
+    for line in lines:
+        line.sort(key=lambda c: c[1])
+        result.append(TextLine("".join(c[0] for c in line), min(c[1] for c in line), max(c[2] for c in line),
+                               min(c[3] for c in line), max(c[4] for c in line), tuple(c[5] for c in line)))
+    return result
+
+
+def glyph_boxes(path: Path, page_index: int) -> list[tuple[str, float, float, float, float]]:
+    """Return (char, left, top, right, bottom) of each glyph's own outline box on a page, top-down points."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        page = document[page_index]
+        height = page.get_size()[1]
+        textpage = page.get_textpage()
+        boxes = []
+        for index in range(textpage.count_chars()):
+            char = textpage.get_text_range(index, 1)
+            if char and not char.isspace():
+                left, bottom, right, top = textpage.get_charbox(index)
+                boxes.append((char, left, height - top, right, height - bottom))
+        textpage.close()
+        page.close()
+        return boxes
+    finally:
+        document.close()
+
+
+def rules(path: Path, page_index: int) -> list[tuple[float, float, float]]:
+    """Return the horizontal rules drawn on a page as (left, middle, right), top-down points, deduplicated."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        page = document[page_index]
+        height = page.get_size()[1]
+        found = set()
+        for obj in page.get_objects():
+            if obj.type == raw.FPDF_PAGEOBJ_PATH:
+                left, bottom, right, top = obj.get_bounds()
+                if right - left > 10 * (top - bottom):
+                    found.add((round(left, 2), round(height - (top + bottom) / 2, 2), round(right, 2)))
+        page.close()
+        return sorted(found, key=lambda r: r[1])
+    finally:
+        document.close()
