@@ -141,7 +141,8 @@ def format_coverage(coverages: list[RoleCoverage], source: str) -> list[str]:
                 lines.append(f"    {describe_char(char)} (first at {at}): {where}")
     unprintable = sorted({c for cov in coverages for c in cov.unprintable})
     if unprintable:
-        lines.append(f"  {len(unprintable)} character(s) in no font: " + " ".join(describe_char(c) for c in unprintable))
+        named = " ".join(describe_char(c) for c in unprintable)
+        lines.append(f"  {len(unprintable)} character(s) in no font: {named}")
     return lines
 
 

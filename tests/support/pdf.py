@@ -168,7 +168,8 @@ def links(path: Path, index: int) -> list[tuple[tuple[float, float, float, float
             rect = pdfium_c.FS_RECTF()
             pdfium_c.FPDFLink_GetAnnotRect(link, rect)
             dest = pdfium_c.FPDFLink_GetDest(pdf, link)
-            found.append(((rect.left, rect.bottom, rect.right, rect.top), pdfium_c.FPDFDest_GetDestPageIndex(pdf, dest)))
+            target = pdfium_c.FPDFDest_GetDestPageIndex(pdf, dest)
+            found.append(((rect.left, rect.bottom, rect.right, rect.top), target))
         return found
     finally:
         pdf.close()

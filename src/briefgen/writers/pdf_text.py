@@ -22,6 +22,10 @@ class GridText(PDFTextObject):
         """Set the width of the stroke drawn around glyphs in fill+stroke mode."""
         self._code.append(f"{pdf_num(width)} w")
 
+    def set_char_space(self, spacing: float) -> None:
+        """Set the character spacing (Tc) added after every glyph."""
+        self._code.append(f"{pdf_num(spacing)} Tc")
+
     def show_codes(self, x: float, y: float, size: float, font: EmbeddedFont, codes: bytes,
                    state: "TextState") -> None:
         """Show glyph codes of an embedded font from (x, y)."""
@@ -54,11 +58,11 @@ class TextState:
         self.mode = FILL
         self.stroke = None
 
-    def show(self, text: GridText, font: PdfFont, size: float, spacing: float, look: Look, latin: bool, x: float, y: float,
-             chars: str) -> None:
+    def show(self, text: GridText, font: PdfFont, size: float, spacing: float, look: Look, latin: bool,
+             x: float, y: float, chars: str) -> None:
         """Show ``chars`` in ``font`` at (x, y) with character spacing and the look of their style."""
         if spacing != self.spacing:
-            text._code.append(f"{pdf_num(spacing)} Tc")
+            text.set_char_space(spacing)
             self.spacing = spacing
         if look.color is not self.color:
             text.setFillColor(look.color)
