@@ -54,6 +54,7 @@ class _CharMap:
         _, start, self.format = best
         self.data = data
         self.extra: dict[int, int] = {}  # code -> glyph set by hand (aliases)
+        self.found: dict[int, int | None] = {}  # code -> glyph (None: none), as looked up so far
         if self.format == 12:
             groups = struct.unpack_from(">I", data, start + 12)[0]
             values = array("I")
@@ -71,12 +72,15 @@ class _CharMap:
 
     def get(self, code: int, default=None):
         """Return the glyph id of a code point, or ``default`` when the face has no glyph for it."""
-        found = self.extra.get(code)
-        if found is not None:
-            return found
+        found = self.found.get(code, -1)
+        if found == -1:
+            found = self.found[code] = self.extra.get(code) or self._look_up(code)
+        return default if found is None else found
+
+    def _look_up(self, code: int) -> int | None:
         segment = bisect_left(self.ends, code)
         if segment >= len(self.ends) or self.starts[segment] > code:
-            return default
+            return None
         if self.format == 12:
             glyph = self.glyphs[segment] + code - self.starts[segment]
         elif self.offsets[segment] == 0:
@@ -85,7 +89,7 @@ class _CharMap:
             address = self.range_base + 2 * segment + self.offsets[segment] + 2 * (code - self.starts[segment])
             glyph = struct.unpack_from(">H", self.data, address)[0] if address + 2 <= len(self.data) else 0
             glyph = (glyph + self.deltas[segment]) & 0xFFFF if glyph else 0
-        return glyph if glyph else default
+        return glyph if glyph else None
 
     def __contains__(self, code: int) -> bool:
         return self.get(code) is not None
@@ -98,6 +102,7 @@ class _CharMap:
 
     def __setitem__(self, code: int, glyph: int) -> None:
         self.extra[code] = glyph
+        self.found.pop(code, None)
 
 
 class _Widths:
