@@ -39,9 +39,9 @@ def make_project(folder: Path, themes: str | None = None) -> Path:
     return folder
 
 
-def build(folder: Path):
+def build(folder: Path, formats: tuple[str, ...] = ("pdf",)):
     project = load_project(folder)
-    return project, build_seed(folder / "seeds" / SEED.name, folder / "out", project, formats=("pdf",))
+    return project, build_seed(folder / "seeds" / SEED.name, folder / "out", project, formats=formats)
 
 
 @pytest.fixture(scope="module")
@@ -218,14 +218,14 @@ def test_a_theme_matching_nothing_warns_with_its_line_and_gets_no_file(tmp_path,
     assert "量子" not in [entry["theme"] for entry in index["briefs"]]
 
 
-def test_editing_keywords_rewrites_only_that_brief(built, tmp_path):
-    _, before, index = built
-    themes = THEMES.read_text(encoding="utf-8").replace('keywords = ["考核", "绩效", "考准考实", "考核结果"]',
-                                                        'keywords = ["绩效", "试点"]')
-    assert themes != THEMES.read_text(encoding="utf-8")
-    _, after = build(make_project(tmp_path, themes))
+def test_editing_keywords_rewrites_only_that_brief(tmp_path):
+    original = THEMES.read_text(encoding="utf-8")
+    themes = original.replace('keywords = ["考核", "绩效", "考准考实", "考核结果"]', 'keywords = ["绩效", "试点"]')
+    assert themes != original
+    _, before = build(make_project(tmp_path / "before", original), ("docx", "pdf"))
+    _, after = build(make_project(tmp_path / "after", themes), ("docx", "pdf"))
     old = {o.path: o.sha256 for o in before.outputs}
     new = {o.path: o.sha256 for o in after.outputs}
     assert old.keys() == new.keys()
     changed = sorted(path for path in old if old[path] != new[path])
-    assert changed == ["briefs/02-考核.pdf", "briefs/index.json"]
+    assert changed == ["briefs/02-考核.docx", "briefs/02-考核.pdf", "briefs/index.json"]
