@@ -25,8 +25,8 @@ from .filenames import safe_filename
 from .layout import break_block, prepare_block
 from .model import Collection
 from .render import Renderer, RenderJob
-from .segment import Token, TokenCache
-from .selection import Corpus, Scored, collection_sentences, is_repeat, score_sentences
+from .segment import TokenCache
+from .selection import Corpus, Scored, TokensOf, collection_sentences, is_repeat, score_sentences
 from .templating import Templates
 from .themes import Theme, ThemeFile, load_themes, themes_path
 from .titles import break_title
@@ -40,7 +40,6 @@ FOOTER_INNER_RULE = "footer_inner"
 METADATA_KEYS = ("title", "subject", "keywords")
 
 Warn = Callable[[str], None]
-TokensOf = Callable[[list[str]], list[list[Token]]]
 
 
 def warn_on_stderr(message: str) -> None:
