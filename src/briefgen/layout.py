@@ -12,9 +12,10 @@ with a closing mark or end one with an opening mark; the shortfall is spread ove
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import add, ne
 from typing import Mapping, Sequence
 
 from .document import LINE_BREAK, TAB, Block, Document, Section
@@ -41,6 +42,7 @@ class TextMetrics:
         self.latin_bold = latin_bold or latin
         self._narrow: dict[str, bool] = {}
         self._em: dict[tuple[str, bool], float] = {}
+        self._tables: dict[str, dict[str, float]] = {}
 
     def narrow(self, char: str) -> bool:
         """Return True when ``char`` is set half-width in the Latin face."""
@@ -66,6 +68,22 @@ class TextMetrics:
     def spacing(self, style: ParagraphStyle) -> float:
         """Return the tracking added after each character of a style, in points."""
         return self.sheet.page.char_spacing_pt
+
+    def advances(self, text: str, style: ParagraphStyle) -> list[float]:
+        """Return the advance of each character of ``text`` in a style, in points."""
+        table = self._tables.get(style.name)
+        if table is None:
+            table = self._tables[style.name] = {}
+        missing = set(text).difference(table)
+        for char in missing:
+            table[char] = self.em(char, style.bold) * style.size_pt
+        return list(map(table.__getitem__, text))
+
+    def narrow_flags(self, chars: str) -> list[bool]:
+        """Return, for each character, whether it is set half-width."""
+        for char in set(chars).difference(self._narrow):
+            self.narrow(char)
+        return list(map(self._narrow.__getitem__, chars))
 
 
 @dataclass(frozen=True)
@@ -143,11 +161,12 @@ class _Broken:
 class _Prepared:
     """A block's characters with their styles and widths."""
 
-    chars: list[str]
+    chars: str
     styles: list[str]
     narrow: list[bool]
     advances: list[float]  # pt
     spacings: list[float]  # pt
+    bounds: list[int]  # indices where a segment may have to start (style, face, break or tab), then len
 
 
 def can_break(before: str, after: str, before_narrow: bool, after_narrow: bool) -> bool:
@@ -166,24 +185,39 @@ def can_break(before: str, after: str, before_narrow: bool, after_narrow: bool) 
 
 
 def prepare_block(block: Block, sheet: StyleSheet, metrics: TextMetrics) -> _Prepared:
-    """Return a block's characters with their effective styles and widths."""
-    chars: list[str] = []
+    """Return a block's characters with their effective styles and widths (list operations in C)."""
+    parts: list[str] = []
     styles: list[str] = []
+    advances: list[float] = []
+    spacings: list[float] = []
+    cuts = {0}
+    offset = 0
     for run in block.runs:
-        chars.extend(run.text)
-        styles.extend([run.style or block.style] * len(run.text))
-    advances, spacings, narrow = [], [], []
-    style_cache: dict[str, tuple[float, bool, float]] = {}
-    for char, name in zip(chars, styles):
-        found = style_cache.get(name)
-        if found is None:
-            style = sheet.style(name)
-            found = style_cache[name] = (style.size_pt, style.bold, metrics.spacing(style))
-        size, bold, spacing = found
-        advances.append(metrics.em(char, bold) * size)
-        spacings.append(0.0 if char in (LINE_BREAK, TAB) else spacing)
-        narrow.append(metrics.narrow(char))
-    return _Prepared(chars, styles, narrow, advances, spacings)
+        text = run.text
+        if not text:
+            continue
+        name = run.style or block.style
+        style = sheet.style(name)
+        spacing = metrics.spacing(style)
+        cuts.add(offset)
+        for control in (LINE_BREAK, TAB):
+            at = text.find(control)
+            while at >= 0:
+                cuts.update((offset + at, offset + at + 1))
+                at = text.find(control, at + 1)
+        parts.append(text)
+        styles.extend([name] * len(text))
+        advances.extend(metrics.advances(text, style))
+        if LINE_BREAK in text or TAB in text:
+            spacings.extend(0.0 if c in (LINE_BREAK, TAB) else spacing for c in text)
+        else:
+            spacings.extend([spacing] * len(text))
+        offset += len(text)
+    chars = "".join(parts)
+    narrow = metrics.narrow_flags(chars)
+    cuts.update(compress(range(1, len(chars)), map(ne, narrow[1:], narrow[:-1])))
+    bounds = sorted(c for c in cuts if c < len(chars)) + [len(chars)]
+    return _Prepared(chars, styles, narrow, advances, spacings, bounds)
 
 
 def break_block(prepared: _Prepared, first_width: float, width: float, justify: bool) -> list[_Broken]:
@@ -192,8 +226,8 @@ def break_block(prepared: _Prepared, first_width: float, width: float, justify: 
     total = len(chars)
     if total == 0:
         return [_Broken(0, 0, False, True, True)]
-    acc = list(accumulate((a + s for a, s in zip(prepared.advances, prepared.spacings)), initial=0.0))
-    forced = [i for i, c in enumerate(chars) if c == LINE_BREAK] + [total]
+    acc = list(accumulate(map(add, prepared.advances, prepared.spacings), initial=0.0))
+    forced = [i for i in prepared.bounds[:-1] if chars[i] == LINE_BREAK] + [total]
     lines: list[_Broken] = []
     start, next_forced = 0, 0
     while start <= total:
@@ -221,31 +255,31 @@ def break_block(prepared: _Prepared, first_width: float, width: float, justify: 
     return lines
 
 
-def _segments(prepared: _Prepared, line: _Broken, x0: float, spacing: float | None) -> tuple[tuple[Segment, ...], float]:
-    """Return a line's segments placed from ``x0`` (spacing None: each character's own), and its right edge."""
+def _segments(prepared: _Prepared, start: int, end: int, x0: float,
+              spacing: float | None) -> tuple[tuple[Segment, ...], float]:
+    """Return the segments of characters start..end placed from ``x0`` (spacing None: each character's
+    own), and the right edge of the last glyph."""
+    chars, bounds = prepared.chars, prepared.bounds
+    cuts = [start, *bounds[bisect_right(bounds, start):bisect_left(bounds, end)], end]
     segments = []
-    x = x0
-    index = line.start
-    end = line.end
-    while end > index and prepared.chars[end - 1] == " ":
-        end -= 1
-    right = x0
-    while index < end:
-        name, is_latin = prepared.styles[index], prepared.narrow[index]
-        stop = index
-        while stop < end and prepared.styles[stop] == name and prepared.narrow[stop] == is_latin \
-                and prepared.chars[stop] not in (LINE_BREAK, TAB):
-            stop += 1
-        if stop == index:
-            index += 1
+    x = right = x0
+    for index, stop in zip(cuts, cuts[1:]):
+        if stop <= index or chars[index] in (LINE_BREAK, TAB):
             continue
         advance = sum(prepared.advances[index:stop])
         track = prepared.spacings[index] if spacing is None else spacing
-        segments.append(Segment("".join(prepared.chars[index:stop]), name, is_latin, x, track, advance))
+        segments.append(Segment(chars[index:stop], prepared.styles[index], prepared.narrow[index], x, track,
+                                advance))
         right = x + advance + track * (stop - index - 1)
         x += advance + track * (stop - index)
-        index = stop
     return tuple(segments), right
+
+
+def _natural_width(prepared: _Prepared, start: int, end: int) -> float:
+    """Return the width from the first glyph's left edge to the last glyph's right edge."""
+    if end <= start:
+        return 0.0
+    return sum(prepared.advances[start:end]) + sum(prepared.spacings[start:end - 1])
 
 
 def _place(prepared: _Prepared, broken: _Broken, style: ParagraphStyle, measure: float, indent: float,
@@ -253,29 +287,23 @@ def _place(prepared: _Prepared, broken: _Broken, style: ParagraphStyle, measure:
     """Position a broken line: align it, and justify it exactly to the measure when asked."""
     left = indent if broken.first else 0.0
     available = measure - left - right_reserve
-    end = broken.end
-    while end > broken.start and prepared.chars[end - 1] in (" ", LINE_BREAK):
+    start, end, chars = broken.start, broken.end, prepared.chars
+    while end > start and chars[end - 1] in (" ", LINE_BREAK):
         end -= 1
-    count = end - broken.start
-    if TAB in prepared.chars[broken.start:end]:
-        tab = prepared.chars.index(TAB, broken.start, end)
-        head, head_right = _segments(prepared, replace(broken, end=tab), left, None)
-        tail, tail_right = _segments(prepared, replace(broken, start=tab + 1, end=end), 0.0, None)
-        shift = measure - right_reserve - tail_right
-        return head + tuple(replace(s, x=s.x + shift) for s in tail), (tail_right + shift if tail else head_right)
+    count = end - start
+    if TAB in chars[start:end]:
+        tab = chars.index(TAB, start, end)
+        head, head_right = _segments(prepared, start, tab, left, None)
+        tail_x = measure - right_reserve - _natural_width(prepared, tab + 1, end)
+        tail, tail_right = _segments(prepared, tab + 1, end, tail_x, None)
+        return head + tail, (tail_right if tail else head_right)
     if broken.justify and style.align == "justify" and count > 1:
-        natural = sum(prepared.advances[broken.start:end])
-        return _segments(prepared, replace(broken, end=end), left, (available - natural) / (count - 1))
-    segments, right = _segments(prepared, replace(broken, end=end), 0.0, None)
-    width = right
-    if style.align == "center":
-        shift = left + (available - width) / 2
-    elif style.align == "right":
-        shift = left + available - width
-    else:
-        shift = left
-    moved = tuple(replace(s, x=s.x + shift) for s in segments)
-    return moved, right + shift
+        natural = sum(prepared.advances[start:end])
+        return _segments(prepared, start, end, left, (available - natural) / (count - 1))
+    if style.align in ("center", "right"):
+        slack = available - _natural_width(prepared, start, end)
+        left += slack / 2 if style.align == "center" else slack
+    return _segments(prepared, start, end, left, None)
 
 
 def _baseline(sheet: StyleSheet, slot: int, slots: int, size: float) -> float:
@@ -370,6 +398,7 @@ def _place_block(index: int, block: Block, style: ParagraphStyle, ready: _Prepar
     """Put a block's lines on the current page, starting new pages as it fills."""
     indent, reserve = margins
     measure = sheet.page.measure_pt
+    sizes = {name: sheet.style(name).size_pt for name in set(ready.styles)}
     pages.slot = min(pages.slot + style.space_before_slots, sheet.page.lines_per_page)
     for line in lines:
         if pages.free < style.line_slots:
@@ -377,7 +406,7 @@ def _place_block(index: int, block: Block, style: ParagraphStyle, ready: _Prepar
         if block.anchor and line.first:
             anchors[block.anchor] = len(pages.pages) - 1
         segments, right = _place(ready, line, style, measure, indent, reserve)
-        size = max((sheet.style(s.style).size_pt for s in segments), default=style.size_pt)
+        size = max((sizes[s.style] for s in segments), default=style.size_pt)
         pages.pages[-1]["lines"].append(Line(index, pages.slot, style.line_slots,
                                              _baseline(sheet, pages.slot, style.line_slots, size), segments, right,
                                              line.justify and style.align == "justify", line.first, line.last))
