@@ -207,3 +207,35 @@ def test_libreoffice_still_reads_two_paragraph_properties_wrongly(seed, office, 
     assert b'<w:overflowPunct w:val="0"/>' in styles and b'<w:autoSpaceDE w:val="0"/>' in styles
     assert 'style:punctuation-wrap="hanging"' in flat  # read as hanging punctuation on
     assert 'style:text-autospace="ideograph-alpha"' in flat  # autoSpaceDE="0" ignored
+
+
+def test_every_brief_of_the_seed_renders_as_the_one_page_the_layout_core_made(tmp_path_factory, office, area):
+    from briefgen.briefs import make_briefs
+    from briefgen.render import Renderer
+    from briefgen.segment import Segmenter
+    from briefgen.seeds import load_seed
+    from briefgen.themes import load_themes, themes_path
+
+    def tokens_of(texts):
+        segmenter = Segmenter("".join(texts))
+        return [segmenter.tokens(text) for text in texts]
+
+    folder = tmp_path_factory.mktemp("lo-briefs")
+    (folder / "briefgen.toml").write_text(
+        '[document]\nunit = "XX市委组织部"\n\n[brief]\nreport_to = "市委、市政府领导"\ncopy_to = "各区委组织部"\n'
+        'send_to = "市级各部门"\ncopies = 120\n\n[fonts]\nsystem = false\n', encoding="utf-8")
+    from briefgen.project import load_project
+
+    project = load_project(folder)
+    outline = load_seed(SEED, project.style.title_cells).outline
+    briefs = make_briefs(outline, load_themes(themes_path(SEED), "themes"), Renderer(project), tokens_of)
+    assert len(briefs) == 8
+    paths = []
+    for brief in briefs:
+        path = folder / f"{brief.stem}.docx"
+        path.write_bytes(write_docx(brief.job))
+        paths.append(path)
+    for brief, pdf in zip(briefs, office.convert_all(paths, folder / "pdf")):
+        (page,) = read_pdf(pdf)
+        assert [line.text for line in in_area(page, area)] == layout_texts(brief.job.layout.pages[0]), brief.stem
+        assert len(rules(pdf, 0)) == 5, brief.stem  # masthead rule and the four 版记 rules

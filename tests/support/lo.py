@@ -59,12 +59,21 @@ class LibreOffice:
         ``correct_import``), so the DOCX is first converted to LibreOffice's own flat format,
         those two properties are set to what the DOCX says, and that is converted to PDF.
         """
-        flat = self.run(docx, out_dir, "fodt")
-        correct_import(flat)
-        return self.run(flat, out_dir, "pdf")
+        return self.convert_all([docx], out_dir)[0]
+
+    def convert_all(self, docxs: list[Path], out_dir: Path) -> list[Path]:
+        """Convert several DOCX files to PDF in ``out_dir`` (one LibreOffice run per step)."""
+        flats = self.run_all(docxs, out_dir, "fodt")
+        for flat in flats:
+            correct_import(flat)
+        return self.run_all(flats, out_dir, "pdf")
 
     def run(self, source: Path, out_dir: Path, target: str) -> Path:
         """Convert ``source`` to the ``target`` format in ``out_dir`` and return the new file."""
+        return self.run_all([source], out_dir, target)[0]
+
+    def run_all(self, sources: list[Path], out_dir: Path, target: str) -> list[Path]:
+        """Convert ``sources`` to the ``target`` format in ``out_dir`` and return the new files."""
         executable = shutil.which(SOFFICE)
         if executable is None:
             raise AssertionError(f"LibreOffice ({SOFFICE}) is not installed: the DOCX rendering tests need it "
@@ -73,12 +82,14 @@ class LibreOffice:
         env = {**os.environ, "FONTCONFIG_FILE": str(self.fontconfig), "SAL_USE_VCLPLUGIN": "svp"}
         proc = subprocess.run(
             [executable, f"-env:UserInstallation={self.profile.resolve().as_uri()}", "--headless", "--norestore",
-             "--convert-to", target, "--outdir", str(out_dir), str(source)],
-            capture_output=True, text=True, timeout=TIMEOUT, env=env)
-        result = out_dir / f"{source.stem}.{target}"
-        if proc.returncode != 0 or not result.is_file():
-            raise AssertionError(f"LibreOffice failed ({proc.returncode}): {proc.stdout}\n{proc.stderr}")
-        return result
+             "--convert-to", target, "--outdir", str(out_dir), *map(str, sources)],
+            capture_output=True, text=True, timeout=TIMEOUT * len(sources), env=env)
+        results = [out_dir / f"{source.stem}.{target}" for source in sources]
+        missing = [r.name for r in results if not r.is_file()]
+        if proc.returncode != 0 or missing:
+            raise AssertionError(f"LibreOffice failed ({proc.returncode}, missing {missing}): {proc.stdout}\n"
+                                 f"{proc.stderr}")
+        return results
 
 
 # What LibreOffice 7.4 makes of the DOCX paragraph properties w:overflowPunct w:val="0" (no hanging
