@@ -9,7 +9,7 @@ the strongest boundary wins, then the most even lines.
 
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import accumulate
 from typing import Callable, Sequence
 
 from .segment import Segmenter, Token
@@ -27,9 +27,13 @@ NOMINAL_TAGS = ("n", "r", "m", "q", "t", "s", "f", "i", "l", "j", "a", "b", "z",
 VERBAL_TAGS = ("v", "d", "p", "c")
 
 
+def _is_half(char: str) -> bool:
+    return ord(char) < 0x2000 or 0xFF61 <= ord(char) <= 0xFFDC
+
+
 def measure(text: str) -> float:
     """Return the width of ``text`` in full-width cells (half-width characters count 0.5)."""
-    return sum(0.5 if ord(c) < 0x2000 or 0xFF61 <= ord(c) <= 0xFFDC else 1.0 for c in text)
+    return sum(0.5 if _is_half(c) else 1.0 for c in text)
 
 
 def _is_mark(token: Token) -> bool:
@@ -82,23 +86,48 @@ def _split(title: str, cuts: Sequence[int]) -> tuple[str, ...]:
     return tuple(title[a:b].strip() for a, b in zip(bounds, bounds[1:]))
 
 
-def _score(lines: Sequence[str], strengths: Sequence[float], max_cells: float) -> float | None:
-    widths = [measure(line) for line in lines]
-    if any(w > max_cells or w == 0 for w in widths):
-        return None
-    balance = max(widths) - min(widths)
-    return 3.0 * min(strengths) + 2.0 * sum(strengths) / len(strengths) - balance
-
-
 def _best_split(title: str, tokens: Sequence[Token], count: int, max_cells: float) -> tuple[float, tuple[str, ...]] | None:
-    """Return the best-scoring way to cut ``title`` into ``count`` lines, with its score."""
-    best: tuple[float, tuple[str, ...]] | None = None
-    for combo in combinations(_candidates(tokens), count - 1):
-        lines = _split(title, [offset for offset, _ in combo])
-        score = _score(lines, [strength for _, strength in combo], max_cells)
-        if score is not None and (best is None or score > best[0]):
-            best = (score, lines)
-    return best
+    """Return the best-scoring way to cut ``title`` into ``count`` lines, with its score.
+
+    A cut's score rewards the weakest and the average boundary strength and penalises uneven
+    lines; a line wider than ``max_cells`` rules the cut out.
+    """
+    prefix = [0.0, *accumulate(0.5 if _is_half(c) else 1.0 for c in title)]
+
+    def width(start: int, stop: int) -> float:
+        while start < stop and title[start].isspace():
+            start += 1
+        while stop > start and title[stop - 1].isspace():
+            stop -= 1
+        return prefix[stop] - prefix[start]
+
+    candidates = _candidates(tokens)
+    end = len(title)
+    best: tuple[float, tuple[int, ...]] | None = None
+
+    def search(first: int, previous: int, cuts_left: int, chosen: list[tuple[int, float]], widths: list[float]):
+        nonlocal best
+        if cuts_left == 0:
+            last = width(previous, end)
+            if last == 0 or last > max_cells:
+                return
+            all_widths = widths + [last]
+            strengths = [strength for _, strength in chosen]
+            score = 3.0 * min(strengths) + 2.0 * sum(strengths) / len(strengths) - (max(all_widths) - min(all_widths))
+            if best is None or score > best[0]:
+                best = (score, tuple(offset for offset, _ in chosen))
+            return
+        for index in range(first, len(candidates)):
+            offset, strength = candidates[index]
+            line = width(previous, offset)
+            if line > max_cells:
+                break  # lines only get wider from here
+            if line == 0 or width(offset, end) > max_cells * cuts_left:
+                continue
+            search(index + 1, offset, cuts_left - 1, chosen + [(offset, strength)], widths + [line])
+
+    search(0, 0, count - 1, [], [])
+    return None if best is None else (best[0], _split(title, best[1]))
 
 
 def _even_split(title: str, max_cells: float) -> tuple[str, ...]:
