@@ -114,7 +114,8 @@ def test_a_character_no_font_has_names_its_seed_line(tmp_path):
 def test_allow_missing_glyphs_builds_and_warns(tmp_path):
     write_seed(tmp_path, MISSING)
     pdf = build_pdf(tmp_path, tmp_path / "seeds" / "marks.txt", "--allow-missing-glyphs")
-    proc = run_briefgen(["build", "-o", "out", "--allow-missing-glyphs", "seeds/marks.txt"], tmp_path)
+    # An up-to-date build repeats no warning: force a rebuild to see it again.
+    proc = run_briefgen(["build", "-o", "out", "--force", "--allow-missing-glyphs", "seeds/marks.txt"], tmp_path)
     assert f"seeds/marks.txt:{MISSING_LINE}: warning: character U+1F600 '😀' is in no font" in proc.stderr
     pages = read_chars(pdf)
     drawn = content_of("".join(c.text for page in pages for c in page))

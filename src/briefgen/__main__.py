@@ -1,5 +1,5 @@
 """Run briefgen as ``python -m briefgen``."""
 
-from .cli import main
+from .quickcheck import main
 
 main()

@@ -1,49 +1,74 @@
-"""Build the outputs of seeds: decide where they go, render them, write them atomically, manifest last."""
+"""Build the outputs of seeds: plan what is out of date and why, render it, write it atomically.
+
+A build records, per output, the hashes of what it was made from (the outline parts it shows,
+templates, style sheet, theme, fonts, configuration, date, briefgen version) in the output
+folder's manifest.json. A rebuild compares them and redoes only what changed. A no-op rebuild
+compares one fingerprint of all inputs, which needs no parsing and no heavy import.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
+import gc
+import os
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from . import __version__
-from .atomic import remove_stale_temps, write_bytes_atomic, write_text_atomic
-from .filenames import safe_filename
-from .project import Project
-from .seeds import load_seed
+from .atomic import remove_stale_temps, write_bytes_atomic
+from .fingerprint import FileHashes, hash_bytes, hash_file, hash_fonts, hash_json, hash_templates
+from .manifest import Entry, Manifest, read_manifest, write_manifest
 
-MANIFEST = "manifest.json"
-MANIFEST_SCHEMA = 1
 OUTPUT_ROOT = "output"
-
-
-@dataclass(frozen=True)
-class Output:
-    """One file a build wrote, as the manifest lists it."""
-
-    path: str  # relative to the output folder, with / separators
-    kind: str  # "compilation" or "brief"
-    format: str  # "docx" or "pdf"
-    theme: str | None
-    sha256: str
-
-    def to_dict(self) -> dict:
-        """Return the manifest entry."""
-        return {"path": self.path, "kind": self.kind, "format": self.format, "theme": self.theme,
-                "sha256": self.sha256}
+FORMATS = ("docx", "pdf")
+REASON_ORDER = ("version", "style", "config", "fonts", "templates", "date", "theme", "speeches", "document")
 
 
 @dataclass
-class SeedResult:
-    """What building one seed did."""
+class Target:
+    """An output a build can make: where it goes, what it is, what it depends on, how to render it."""
 
-    seed: Path
+    path: str  # relative to the output folder, / separated
+    kind: str  # "compilation", "brief" or "index"
+    format: str
+    theme: str | None
+    deps: dict[str, Any]
+    render: Callable[[], bytes]
+
+
+@dataclass
+class Action:
+    """What the build did or decided for one output, and why."""
+
+    path: str
+    done: str  # "built", "up to date", "removed"
+    reason: str
+
+
+@dataclass
+class SeedReport:
+    """The outcome of building one seed."""
+
+    seed: str
     out_dir: Path
-    outputs: list[Output] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
     seconds: float = 0.0
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    outputs: list[Entry] = field(default_factory=list)  # the manifest's entries after the build
+    read_files: list[str] = field(default_factory=list)  # inputs, for the command line's quick check
+    read_dirs: list[str] = field(default_factory=list)
+
+    @property
+    def built(self) -> int:
+        """Return how many outputs were written."""
+        return sum(a.done == "built" for a in self.actions)
+
+    @property
+    def up_to_date(self) -> int:
+        """Return how many outputs were already up to date."""
+        return sum(a.done == "up to date" for a in self.actions)
 
 
 def output_dirs(seeds: Sequence[Path], out: Path | None, root: Path) -> list[Path]:
@@ -54,51 +79,247 @@ def output_dirs(seeds: Sequence[Path], out: Path | None, root: Path) -> list[Pat
     return [base / seed.stem for seed in seeds]
 
 
-def sha256(data: bytes) -> str:
-    """Return the hex SHA-256 of ``data``."""
-    return hashlib.sha256(data).hexdigest()
+def theme_file(seed: Path) -> Path:
+    """Return the theme file that belongs to a seed: seeds/<name>.themes.toml."""
+    return seed.with_name(seed.stem + ".themes.toml")
 
 
-def write_output(out_dir: Path, relative: str, data: bytes) -> None:
-    """Write one output file atomically, refusing any path that would leave ``out_dir``."""
-    target = (out_dir / relative).resolve()
-    if out_dir.resolve() not in target.parents:
-        raise ValueError(f"output path {relative!r} leaves the output folder")
-    write_bytes_atomic(target, data)
+def describe_change(old: Mapping[str, Any], new: Mapping[str, Any]) -> str | None:
+    """Return why an output made from ``old`` differs from one made from ``new``, or None."""
+    for key in REASON_ORDER:
+        before, after = old.get(key), new.get(key)
+        if before == after:
+            continue
+        if key == "templates":
+            names = sorted(n for n in set(before or {}) | set(after or {}) if (before or {}).get(n) != (after or {}).get(n))
+            return f"template {', '.join(names)} changed"
+        if key == "speeches":
+            before, after = before or {}, after or {}
+            numbers = sorted((n for n in set(before) | set(after) if before.get(n) != after.get(n)), key=int)
+            return f"speech {', '.join(numbers)} changed" if numbers else "speeches changed"
+        return {"version": "briefgen version changed", "style": "style sheet changed",
+                "config": "configuration changed", "fonts": "fonts changed", "date": "date changed",
+                "theme": "theme changed", "document": "content changed"}[key]
+    extra = set(old) ^ set(new)
+    return "dependencies changed" if extra else None
 
 
-def write_manifest(out_dir: Path, seed: str, outputs: Sequence[Output], extra: dict | None = None) -> None:
-    """Write DIR/manifest.json listing every output (written last, atomically)."""
-    data = {
-        "schema_version": MANIFEST_SCHEMA,
-        "briefgen_version": __version__,
-        "seed": seed,
-        "outputs": [o.to_dict() for o in sorted(outputs, key=lambda o: o.path)],
-        **(extra or {}),
-    }
-    write_text_atomic(out_dir / MANIFEST, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+class SeedBuild:
+    """Everything about building one seed into one output folder."""
+
+    def __init__(self, seed: Path, out_dir: Path, project, force: bool = False, allow_missing_glyphs: bool = False,
+                 jobs: int = 1, formats: Sequence[str] = FORMATS, progress: Callable[[str], None] | None = None):
+        self.seed = Path(seed)
+        self.out_dir = Path(out_dir)
+        self.project = project
+        self.force = force
+        self.allow_missing_glyphs = allow_missing_glyphs
+        self.jobs = jobs
+        self.formats = tuple(formats)
+        self.shown = project.relative(self.seed)
+        self.hashes = FileHashes()
+        self.warnings: list[str] = []
+        self.progress = progress or (lambda message: None)
+
+    def warn(self, message: str) -> None:
+        """Record a warning line for the report (printed by the command line)."""
+        self.warnings.append(message)
+
+    # The fingerprint of every input: equal fingerprints mean nothing to do. -------------------
+
+    def fingerprint(self) -> dict[str, Any]:
+        """Return hashes of everything the outputs are made from, without parsing anything."""
+        from .fonts import bundled_manifest, resolve_fonts
+
+        from .fonts import font_search_dirs
+
+        project = self.project
+        fonts = project.config.fonts
+        faces = resolve_fonts(fonts.files, fonts.dirs, project.root, fonts.system, project.config.path)
+        self.faces = faces
+        config_file = project.root / "briefgen.toml"
+        template_files = [str(p) for d in project.template_dirs if d.is_dir() for p in sorted(d.iterdir())]
+        # What the quick no-op check of the command line watches (sizes and times, see quickcheck.py).
+        self.read_files = [str(self.seed), str(theme_file(self.seed)), str(config_file), str(project.style_path),
+                           *template_files, *(str(face.path) for face in faces.values())]
+        self.read_dirs = [*(str(d) for d in project.template_dirs), str(project.root / "templates"),
+                          *font_search_dirs(fonts.dirs, project.root, fonts.system)]
+        return {
+            "version": __version__,
+            "seed": hash_file(self.seed),
+            "themes": hash_file(theme_file(self.seed)),
+            "config": hash_file(config_file),
+            "style": hash_file(project.style_path),
+            "templates": hash_templates(project.template_dirs),
+            "fonts": hash_fonts(faces, self.hashes, bundled_manifest()["roles"]),
+            "date": project.config.document_date().isoformat(),
+            "allow_missing_glyphs": self.allow_missing_glyphs,
+            "formats": list(self.formats),
+        }
+
+    def outputs_intact(self, manifest: Manifest) -> bool:
+        """Return True when every output the manifest lists is on disk with its recorded size."""
+        for entry in manifest.entries:
+            try:
+                if (self.out_dir / entry.path).stat().st_size != entry.size:
+                    return False
+            except OSError:
+                return False
+        return True
+
+    # Running ---------------------------------------------------------------------------------------
+
+    def run(self) -> SeedReport:
+        """Build the seed: skip it when nothing changed, else render what is out of date."""
+        started = time.perf_counter()
+        report = SeedReport(self.shown, self.out_dir)
+        manifest = read_manifest(self.out_dir)
+        inputs = self.fingerprint()
+        report.read_files, report.read_dirs = self.read_files, self.read_dirs
+        if (not self.force and manifest is not None and manifest.state == "complete" and manifest.inputs == inputs
+                and self.outputs_intact(manifest)):
+            report.actions = [Action(e.path, "up to date", "up to date") for e in manifest.entries]
+            report.outputs = list(manifest.entries)
+            report.seconds = time.perf_counter() - started
+            self.hashes.save()
+            return report
+        collecting = gc.isenabled()
+        gc.disable()  # the outline and layout are acyclic: reference counting frees them, and a
+        try:  # collector walking millions of layout objects made large builds quadratic
+            targets = self.plan(inputs)
+            report.outputs = self.apply(targets, manifest, inputs, report)
+        finally:
+            if collecting:
+                gc.enable()
+        report.warnings = list(self.warnings)
+        self.hashes.save()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def common_deps(self, inputs: Mapping[str, Any]) -> dict[str, Any]:
+        """Return the dependencies every output shares."""
+        return {"version": inputs["version"], "style": inputs["style"], "config": inputs["config"],
+                "fonts": hash_json(inputs["fonts"]), "date": inputs["date"],
+                "allow_missing_glyphs": inputs["allow_missing_glyphs"]}
+
+    def plan(self, inputs: Mapping[str, Any]) -> list[Target]:
+        """Return every output this seed should have, with its dependencies and a way to render it."""
+        from .plans import plan_outputs
+
+        return plan_outputs(self, inputs)
+
+    def apply(self, targets: list[Target], manifest: Manifest | None, inputs: Mapping[str, Any],
+              report: SeedReport) -> list[Entry]:
+        """Render out-of-date targets, then replace files and manifest so a kill never mismatches them."""
+        previous = manifest if manifest is not None else Manifest(self.shown, {}, ())
+        stale: list[tuple[Target, str]] = []
+        for target in targets:
+            entry = previous.entry(target.path)
+            if self.force:
+                reason = "forced"
+            elif entry is None:
+                reason = "new output"
+            elif not (self.out_dir / target.path).is_file() or (self.out_dir / target.path).stat().st_size != entry.size:
+                reason = "file missing or changed on disk"
+            elif entry.previous_sha256 is not None:
+                reason = "an earlier build was interrupted"
+            else:
+                reason = describe_change(entry.deps, target.deps)
+            if reason:
+                stale.append((target, reason))
+            else:
+                report.actions.append(Action(target.path, "up to date", "up to date"))
+        planned = {t.path for t in targets}
+        removed = [e for e in previous.entries if e.path not in planned]
+        for target in targets:
+            place = (self.out_dir / target.path).resolve()
+            if self.out_dir.resolve() not in place.parents:
+                raise ValueError(f"output path {target.path!r} would leave {self.out_dir}")
+        if len(stale) > 1:
+            self.progress(f"{self.shown}: building {len(stale)} of {len(targets)} outputs")
+        rendered = render_all([t for t, _ in stale], self.jobs)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(self.out_dir)
+        entries = {e.path: e for e in previous.entries if e.path in planned}
+        new_entries = {}
+        for (target, reason), data in zip(stale, rendered):
+            old = entries.get(target.path)
+            new_entries[target.path] = Entry(target.path, target.kind, target.format, target.theme, hash_bytes(data),
+                                             len(data), target.deps)
+            entries[target.path] = Entry(target.path, target.kind, target.format, target.theme, hash_bytes(data),
+                                         len(data), target.deps, old.sha256 if old else "")
+        for entry in removed:
+            entries[entry.path] = Entry(entry.path, entry.kind, entry.format, entry.theme, "", 0, {}, entry.sha256)
+        if new_entries or removed:
+            # Announce the change first: each listed file is now either its old or its new self.
+            write_manifest(self.out_dir, Manifest(self.shown, previous.inputs, tuple(entries.values()), "updating"))
+        for (target, reason), data in zip(stale, rendered):
+            write_bytes_atomic(self.out_dir / target.path, data)
+            report.actions.append(Action(target.path, "built", reason))
+        for entry in removed:
+            try:
+                (self.out_dir / entry.path).unlink()
+            except FileNotFoundError:
+                pass
+            report.actions.append(Action(entry.path, "removed", "no longer planned"))
+        final = {path: new_entries.get(path, entry) for path, entry in entries.items() if path in planned}
+        done = Manifest(self.shown, inputs, tuple(final.values()), "complete")
+        write_manifest(self.out_dir, done)
+        return list(done.entries)
 
 
-def build_seed(seed: Path, out_dir: Path, project: Project, allow_missing_glyphs: bool = False,
-               formats: Sequence[str] = ("docx", "pdf")) -> SeedResult:
-    """Render every output of one seed into ``out_dir`` and write its manifest."""
-    from .briefs import brief_files
-    from .render import Renderer
-    from .writers import get_writer
+_RENDERING: list[Target] = []
 
+
+def _render_one(index: int) -> bytes:
+    return _RENDERING[index].render()
+
+
+def render_all(targets: Sequence[Target], jobs: int) -> list[bytes]:
+    """Render targets, in forked worker processes when jobs > 1 and the platform can fork."""
+    if jobs <= 1 or len(targets) <= 1 or not hasattr(os, "fork"):
+        return [t.render() for t in targets]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _RENDERING
+    _RENDERING = list(targets)
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(targets)),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_render_one, range(len(targets))))
+    finally:
+        _RENDERING = []
+
+
+def build_seed(seed: Path, out_dir: Path, project, allow_missing_glyphs: bool = False,
+               formats: Sequence[str] = FORMATS, force: bool = False, jobs: int = 1,
+               progress: Callable[[str], None] | None = None) -> SeedReport:
+    """Build one seed into ``out_dir``; raise BriefgenError for input a user can fix."""
+    return SeedBuild(seed, out_dir, project, force, allow_missing_glyphs, jobs, formats, progress).run()
+
+
+def _build_in_worker(arguments: tuple) -> SeedReport:
+    """Build one seed in a worker process, turning a user error into the report's error line."""
+    from .errors import BriefgenError
+
+    seed, out_dir, project, options = arguments
     started = time.perf_counter()
-    loaded = load_seed(seed, project.style.title_cells)
-    renderer = Renderer(project, allow_missing_glyphs)
-    job = replace(renderer.compilation(loaded.outline, project.config.document_date()), source=project.relative(seed))
-    name = safe_filename(loaded.outline.title, "compilation")
-    files = [(f"{name}.{fmt}", "compilation", fmt, None, get_writer(fmt)(job)) for fmt in formats]
-    files += brief_files(seed, loaded.outline, renderer, formats)  # briefs/NN-<theme>.*, briefs/index.json
-    out_dir.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(out_dir)
-    result = SeedResult(seed, out_dir)
-    for relative, kind, fmt, theme, data in files:
-        write_output(out_dir, relative, data)
-        result.outputs.append(Output(relative, kind, fmt, theme, sha256(data)))
-    write_manifest(out_dir, project.relative(seed), result.outputs)
-    result.seconds = time.perf_counter() - started
-    return result
+    try:
+        return build_seed(seed, out_dir, project, **options)
+    except BriefgenError as error:
+        return SeedReport(project.relative(seed), out_dir, seconds=time.perf_counter() - started, error=str(error))
+
+
+def build_seeds(seeds: Sequence[Path], out_dirs: Sequence[Path], project, jobs: int = 1,
+                **options: Any) -> list[SeedReport]:
+    """Build several seeds, in parallel worker processes when jobs > 1; one failure stops no other."""
+    work = [(seed, out_dir, project, options) for seed, out_dir in zip(seeds, out_dirs)]
+    if jobs <= 1 or len(work) <= 1 or not hasattr(os, "fork"):
+        return [_build_in_worker((seed, out_dir, project, {**options, "jobs": jobs}))
+                for seed, out_dir, project, options in work]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_build_in_worker, work))

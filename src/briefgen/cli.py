@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from typing import Callable
 
@@ -76,25 +77,81 @@ def check(seeds: tuple[str, ...]) -> None:
     sys.exit(1 if errors else 0)
 
 
+def _record_for_quick_check(seeds, out, allow_missing_glyphs, reports, project, failed) -> None:
+    """Let the next identical `briefgen build` see from file times alone that nothing changed."""
+    from .quickcheck import forget, write_record
+
+    options = {"seeds": list(seeds), "out": out, "allow_missing_glyphs": allow_missing_glyphs}
+    if failed:
+        forget(options)
+        return
+    files, dirs, outputs = [], [], []
+    for report in reports:
+        files += report.read_files + [str(report.out_dir / "manifest.json")]
+        files += [str(report.out_dir / entry.path) for entry in report.outputs]
+        dirs += report.read_dirs
+        outputs += [f"{report.seed}: {project.relative(report.out_dir / entry.path)}" for entry in report.outputs]
+    if not seeds:
+        dirs.append(str(project.root / "seeds"))
+    today = project.config.document.date is None and "SOURCE_DATE_EPOCH" not in os.environ
+    write_record(options, files, dirs, outputs, today)
+
+
 @main.command()
 @click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Output folder (default output/).")
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False),
+              help="Output folder (default output/<seed name>/; with one SEED, exactly this folder).")
+@click.option("--force", is_flag=True, help="Rebuild every output, even the up-to-date ones.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (default: the number of CPUs).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Say why each output was rebuilt or skipped.")
 @click.option("--allow-missing-glyphs", is_flag=True, help="Draw characters no font has as blanks instead of failing.")
 @reports_errors
-def build(seeds: tuple[str, ...], out: str | None, allow_missing_glyphs: bool) -> None:
-    """Build the compilation (DOCX and PDF) of SEEDS (default: every seeds/*.txt)."""
+def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None, quiet: bool, verbose: bool,
+          allow_missing_glyphs: bool) -> None:
+    """Build the compilation and the briefs (DOCX and PDF) of SEEDS (default: every seeds/*.txt)."""
+    import os
+    import time
     from pathlib import Path
 
-    from .build import build_seed, output_dirs
+    from .build import build_seeds, output_dirs
     from .project import load_project
     from .seeds import find_seeds
 
+    started = time.perf_counter()
     project = load_project()
     paths = find_seeds(seeds)
-    for path, folder in zip(paths, output_dirs(paths, Path(out) if out else None, project.root)):
-        result = build_seed(path, folder, project, allow_missing_glyphs)
-        click.echo(f"{project.relative(path)}: {len(result.outputs)} files in {project.relative(folder)} "
-                   f"({result.seconds:.2f} s)", err=True)
+    folders = output_dirs(paths, Path(out) if out else None, project.root)
+    jobs = jobs or os.cpu_count() or 1
+    if len(paths) > 1 and not quiet:
+        click.echo(f"building {len(paths)} seeds with {min(jobs, len(paths))} workers", err=True)
+    progress = None if quiet or len(paths) == 1 else (lambda message: click.echo(message, err=True))
+    reports = build_seeds(paths, folders, project, jobs=jobs, force=force, allow_missing_glyphs=allow_missing_glyphs,
+                          progress=progress)
+    failed = 0
+    for report in reports:
+        if report.error:
+            failed += 1
+            click.echo(report.error, err=True)
+            continue
+        if not quiet:
+            for warning in report.warnings:
+                click.echo(warning, err=True)
+        if verbose:
+            for action in report.actions:
+                shown = action.done if action.done == action.reason else f"{action.done}: {action.reason}"
+                click.echo(f"{report.seed}: {project.relative(report.out_dir / action.path)}: {shown}", err=True)
+        elif not quiet and len(paths) > 1:
+            click.echo(f"{report.seed}: {report.built} built, {report.up_to_date} up to date "
+                       f"({report.seconds:.2f} s)", err=True)
+    _record_for_quick_check(seeds, out, allow_missing_glyphs, reports, project, failed)
+    if not quiet and not (failed and len(paths) == 1):  # a failed seed alone says only its error line
+        built = sum(r.built for r in reports)
+        fresh = sum(r.up_to_date for r in reports)
+        click.echo(f"built {built}, up to date {fresh}, failed {failed} in {time.perf_counter() - started:.2f} s",
+                   err=True)
+    sys.exit(EXIT_USER_ERROR if failed else 0)
 
 
 @main.command()
@@ -143,3 +200,78 @@ def suggest(seed: str | None, count: int) -> None:
     proposed = suggest_themes(loaded.outline, token_cache(paths[0]).tokens, count)
     templates = Templates(project.template_dirs, project.relative)
     click.echo(theme_file_text(proposed, templates, display_path(paths[0])), nl=False)
+
+
+@main.command()
+@click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Output folder, as for build.")
+@click.option("-v", "--verbose", is_flag=True, help="Say why each output was rebuilt or skipped.")
+@reports_errors
+def watch(seeds: tuple[str, ...], out: str | None, verbose: bool) -> None:
+    """Rebuild SEEDS whenever they, their themes, templates/ or briefgen.toml change (Ctrl-C stops)."""
+    import time
+    from pathlib import Path
+
+    from .build import build_seeds, output_dirs, theme_file
+    from .errors import BriefgenError
+    from .project import CONFIG_NAME, load_project
+    from .seeds import find_seeds
+    from .watch import watch as watch_files
+
+    root = Path.cwd()
+
+    def watched() -> list[Path]:
+        paths = find_seeds(seeds) if seeds else sorted((root / "seeds").glob("*.txt"))
+        return [*paths, *(theme_file(p) for p in paths), root / "templates", root / CONFIG_NAME]
+
+    def rebuild(changed: set[str]) -> None:
+        started = time.perf_counter()
+        try:
+            project = load_project(root)
+            paths = find_seeds(seeds)
+        except BriefgenError as error:
+            click.echo(f"{error}  (keeping the last good outputs)", err=True)
+            return
+        folders = output_dirs(paths, Path(out) if out else None, project.root)
+        reports = build_seeds(paths, folders, project, jobs=1)
+        for report in reports:
+            if report.error:
+                click.echo(f"{report.error}  (keeping the last good outputs)", err=True)
+                continue
+            for warning in report.warnings:
+                click.echo(warning, err=True)
+            for action in report.actions:
+                if verbose or action.done != "up to date":
+                    click.echo(f"{report.seed}: {project.relative(report.out_dir / action.path)}: {action.done}"
+                               + ("" if action.done == action.reason else f" ({action.reason})"), err=True)
+        click.echo(f"[{time.strftime('%H:%M:%S')}] built {sum(r.built for r in reports)} in "
+                   f"{time.perf_counter() - started:.2f} s; watching", err=True)
+
+    rebuild(set())
+    try:
+        watch_files(watched, rebuild)
+    except KeyboardInterrupt:
+        click.echo("stopped watching", err=True)
+
+
+@main.command()
+@click.argument("seed", required=False, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Output folder, as for build.")
+@click.option("--pages", help="Compilation pages to render, e.g. 1-3,5 (default: all).")
+@click.option("--dpi", type=click.IntRange(20, 600), default=72, show_default=True)
+@reports_errors
+def preview(seed: str | None, out: str | None, pages: str | None, dpi: int) -> None:
+    """Render PNG images of a built seed's PDFs into DIR/preview/, with a contact sheet."""
+    from pathlib import Path
+
+    from .build import output_dirs
+    from .preview import render_previews
+    from .project import load_project
+    from .seeds import find_seeds
+
+    project = load_project()
+    paths = find_seeds([seed] if seed else [])
+    for path, folder in zip(paths, output_dirs(paths, Path(out) if out else None, project.root)):
+        result = render_previews(folder, pages, dpi)
+        click.echo(f"{project.relative(path)}: {len(result.pages)} images and "
+                   f"{project.relative(folder / result.sheet)}", err=True)

@@ -83,6 +83,17 @@ def _scan(folders: tuple[str, ...]) -> dict[str, Path]:
     return found
 
 
+def font_search_dirs(extra_dirs: Iterable[str], root: Path, use_system: bool = True) -> list[str]:
+    """Return every folder searched for official fonts (a font added to one changes its time)."""
+    tops = [str((root / d).resolve()) for d in extra_dirs] + [os.path.expanduser(d) for d in
+                                                               (SYSTEM_DIRS if use_system else ())]
+    found = []
+    for top in tops:
+        for current, _dirs, _files in os.walk(top):
+            found.append(current)
+    return found
+
+
 def _usable(path: Path, index: int) -> str | None:
     """Return why a font file cannot serve, or None when it can."""
     try:

@@ -54,6 +54,7 @@ class Templates:
     def __init__(self, folders: Sequence[Path], shown: Callable[[Path], str] = str):
         self.folders = tuple(folders)
         self.shown = shown
+        self.used: set[str] = set()  # names rendered so far: a build records them as dependencies
         self.environment = ImmutableSandboxedEnvironment(
             loader=jinja2.FileSystemLoader([str(f) for f in self.folders], encoding="utf-8"),
             autoescape=False,
@@ -76,6 +77,7 @@ class Templates:
 
     def _render(self, environment, name: str, context: dict[str, Any]) -> str:
         path = self.path_of(name)
+        self.used.add(name)
         try:
             return environment.get_template(name).render(**context)
         except jinja2.TemplateSyntaxError as error:
