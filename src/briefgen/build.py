@@ -22,6 +22,8 @@ from .manifest import Entry, Manifest, read_manifest, write_manifest
 
 OUTPUT_ROOT = "output"
 FORMATS = ("docx", "pdf")
+# Seconds to wait after each file is replaced: lets tests kill a build inside its write phase.
+PAUSE_VARIABLE = "BRIEFGEN_PAUSE_BETWEEN_WRITES"
 REASON_ORDER = ("version", "style", "config", "fonts", "templates", "date", "theme", "speeches", "document")
 
 
@@ -253,15 +255,18 @@ class SeedBuild:
         if new_entries or removed:
             # Announce the change first: each listed file is now either its old or its new self.
             write_manifest(self.out_dir, Manifest(self.shown, previous.inputs, tuple(entries.values()), "updating"))
+        pause = float(os.environ.get(PAUSE_VARIABLE) or 0)
         for (target, reason), data in zip(stale, rendered):
             write_bytes_atomic(self.out_dir / target.path, data)
             report.actions.append(Action(target.path, "built", reason))
+            time.sleep(pause)
         for entry in removed:
             try:
                 (self.out_dir / entry.path).unlink()
             except FileNotFoundError:
                 pass
             report.actions.append(Action(entry.path, "removed", "no longer planned"))
+            time.sleep(pause)
         final = {path: new_entries.get(path, entry) for path, entry in entries.items() if path in planned}
         done = Manifest(self.shown, inputs, tuple(final.values()), "complete")
         write_manifest(self.out_dir, done)
@@ -312,14 +317,27 @@ def _build_in_worker(arguments: tuple) -> SeedReport:
 
 
 def build_seeds(seeds: Sequence[Path], out_dirs: Sequence[Path], project, jobs: int = 1,
-                **options: Any) -> list[SeedReport]:
-    """Build several seeds, in parallel worker processes when jobs > 1; one failure stops no other."""
-    work = [(seed, out_dir, project, options) for seed, out_dir in zip(seeds, out_dirs)]
-    if jobs <= 1 or len(work) <= 1 or not hasattr(os, "fork"):
-        return [_build_in_worker((seed, out_dir, project, {**options, "jobs": jobs}))
-                for seed, out_dir, project, options in work]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+                done: Callable[[SeedReport], None] | None = None, **options: Any) -> list[SeedReport]:
+    """Build several seeds, in parallel worker processes when jobs > 1; one failure stops no other.
 
+    ``done`` is called in this process as each seed finishes (the command line's progress).
+    """
+    done = done or (lambda report: None)
+    if jobs <= 1 or len(seeds) <= 1 or not hasattr(os, "fork"):
+        reports = []
+        for seed, out_dir in zip(seeds, out_dirs):
+            reports.append(_build_in_worker((seed, out_dir, project, {**options, "jobs": jobs})))
+            done(reports[-1])
+        return reports
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # Each seed renders in its own worker, one output after another.
+    work = [(seed, out_dir, project, {**options, "jobs": 1}) for seed, out_dir in zip(seeds, out_dirs)]
     with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_build_in_worker, work))
+        futures = {pool.submit(_build_in_worker, item): index for index, item in enumerate(work)}
+        reports: list[SeedReport | None] = [None] * len(work)
+        for future in as_completed(futures):
+            reports[futures[future]] = future.result()
+            done(reports[futures[future]])
+    return [r for r in reports if r is not None]

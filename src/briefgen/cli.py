@@ -77,6 +77,11 @@ def check(seeds: tuple[str, ...]) -> None:
     sys.exit(1 if errors else 0)
 
 
+def describe_action(action) -> str:
+    """Return what a build did with an output and why: 'built: speech 3 changed', 'up to date'."""
+    return action.done if action.done == action.reason else f"{action.done}: {action.reason}"
+
+
 def _record_for_quick_check(seeds, out, allow_missing_glyphs, reports, project, failed) -> None:
     """Let the next identical `briefgen build` see from file times alone that nothing changed."""
     from .quickcheck import forget, write_record
@@ -85,16 +90,17 @@ def _record_for_quick_check(seeds, out, allow_missing_glyphs, reports, project, 
     if failed:
         forget(options)
         return
-    files, dirs, outputs = [], [], []
+    files, products, dirs, outputs = [], [], [], []
     for report in reports:
-        files += report.read_files + [str(report.out_dir / "manifest.json")]
-        files += [str(report.out_dir / entry.path) for entry in report.outputs]
+        files += report.read_files
+        products += [str(report.out_dir / "manifest.json")]
+        products += [str(report.out_dir / entry.path) for entry in report.outputs]
         dirs += report.read_dirs
         outputs += [f"{report.seed}: {project.relative(report.out_dir / entry.path)}" for entry in report.outputs]
     if not seeds:
         dirs.append(str(project.root / "seeds"))
     today = project.config.document.date is None and "SOURCE_DATE_EPOCH" not in os.environ
-    write_record(options, files, dirs, outputs, today)
+    write_record(options, files, products, dirs, outputs, today)
 
 
 @main.command()
@@ -126,25 +132,26 @@ def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None
     jobs = jobs or os.cpu_count() or 1
     if len(paths) > 1 and not quiet:
         click.echo(f"building {len(paths)} seeds with {min(jobs, len(paths))} workers", err=True)
-    progress = None if quiet or len(paths) == 1 else (lambda message: click.echo(message, err=True))
-    reports = build_seeds(paths, folders, project, jobs=jobs, force=force, allow_missing_glyphs=allow_missing_glyphs,
-                          progress=progress)
-    failed = 0
-    for report in reports:
+    several = len(paths) > 1
+
+    def report_one(report) -> None:
         if report.error:
-            failed += 1
             click.echo(report.error, err=True)
-            continue
+            return
         if not quiet:
             for warning in report.warnings:
                 click.echo(warning, err=True)
         if verbose:
             for action in report.actions:
-                shown = action.done if action.done == action.reason else f"{action.done}: {action.reason}"
-                click.echo(f"{report.seed}: {project.relative(report.out_dir / action.path)}: {shown}", err=True)
-        elif not quiet and len(paths) > 1:
+                click.echo(f"{report.seed}: {project.relative(report.out_dir / action.path)}: "
+                           f"{describe_action(action)}", err=True)
+        elif several and not quiet:
             click.echo(f"{report.seed}: {report.built} built, {report.up_to_date} up to date "
                        f"({report.seconds:.2f} s)", err=True)
+
+    reports = build_seeds(paths, folders, project, jobs=jobs, done=report_one, force=force,
+                          allow_missing_glyphs=allow_missing_glyphs)
+    failed = sum(1 for report in reports if report.error)
     _record_for_quick_check(seeds, out, allow_missing_glyphs, reports, project, failed)
     if not quiet and not (failed and len(paths) == 1):  # a failed seed alone says only its error line
         built = sum(r.built for r in reports)
@@ -242,8 +249,8 @@ def watch(seeds: tuple[str, ...], out: str | None, verbose: bool) -> None:
                 click.echo(warning, err=True)
             for action in report.actions:
                 if verbose or action.done != "up to date":
-                    click.echo(f"{report.seed}: {project.relative(report.out_dir / action.path)}: {action.done}"
-                               + ("" if action.done == action.reason else f" ({action.reason})"), err=True)
+                    click.echo(f"{report.seed}: {project.relative(report.out_dir / action.path)}: "
+                               f"{describe_action(action)}", err=True)
         click.echo(f"[{time.strftime('%H:%M:%S')}] built {sum(r.built for r in reports)} in "
                    f"{time.perf_counter() - started:.2f} s; watching", err=True)
 

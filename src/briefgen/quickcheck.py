@@ -21,7 +21,7 @@ import time
 
 from . import __version__
 
-RACY_NS = 1_000_000_000  # a file changed this close before the record could change again unseen
+RACY_NS = 100_000_000  # an input changed this close before the record could change again unseen
 
 
 def _cache_dir() -> str | None:
@@ -123,15 +123,21 @@ def try_noop(args: list[str]) -> bool:
     return True
 
 
-def write_record(options: dict, files: list[str], dirs: list[str], outputs: list[str], today: bool) -> None:
-    """Record the state after a successful build (skipped when a file changed within the last second)."""
+def write_record(options: dict, inputs: list[str], products: list[str], dirs: list[str], outputs: list[str],
+                 today: bool) -> None:
+    """Record the state after a successful build (not when an input changed a moment ago).
+
+    A file system stamps times at a clock tick: an input saved again within the same tick,
+    at the same size, would look unchanged, so inputs that young make no record.
+    """
     path = record_path(options)
     if path is None:
         return
     now = time.time_ns()
-    stats = {f: _stat(f) for f in sorted(set(files))}
+    stats = {f: _stat(f) for f in sorted(set(inputs))}
     if any(s is not None and s[1] > now - RACY_NS for s in stats.values()):
         return
+    stats.update({f: _stat(f) for f in sorted(set(products))})
     record = {
         "version": __version__,
         "epoch": os.environ.get("SOURCE_DATE_EPOCH"),
