@@ -41,8 +41,12 @@ class PageSpec:
 
     @property
     def pitch_pt(self) -> float:
-        """Return the distance between grid lines in points."""
-        return self.area_height_pt / self.lines_per_page
+        """Return the distance between grid lines in points, in whole twips rounded down.
+
+        Word and WPS hold the line pitch in twips: 225 mm / 22 is 579.8 twips, and rounding it
+        up would leave room for only 21 lines; the PDF uses the same 579 (28.95 pt).
+        """
+        return int(self.area_height_pt * 20 / self.lines_per_page + 1e-9) / 20
 
     @property
     def cell_pt(self) -> float:

@@ -48,9 +48,7 @@ class Geometry:
         self.left = twips_mm(page.margin_left_mm)
         self.right = twips_mm(page.margin_right_mm)
         self.measure = self.width - self.left - self.right
-        # Whole twips, rounded down so that lines_per_page lines fit the type area: 579 for 22 lines
-        # of 225 mm (rounding 579.8 up would leave room for only 21 lines in Word and LibreOffice).
-        self.pitch = (self.height - self.top - self.bottom) // page.lines_per_page
+        self.pitch = round(page.pitch_pt * 20)  # whole twips, rounded down by the style sheet: 579
 
     def chars(self, style: ParagraphStyle, count: float) -> int:
         """Return ``count`` characters of ``style`` (size plus tracking, as layout.py counts them) in twips."""
