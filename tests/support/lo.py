@@ -22,6 +22,15 @@ SOFFICE = os.environ.get("BRIEFGEN_SOFFICE", "soffice")
 TIMEOUT = 240  # seconds; the first conversion also creates the profile
 
 
+# Fontconfig's own 90-synthetic.conf: a face with no bold weight is emboldened when bold is asked
+# for (as Word does for 仿宋_GB2312), so bold sub-point leads show in LibreOffice's rendering.
+SYNTHETIC_BOLD = (
+    '<match target="font"><test name="weight" compare="less_eq"><const>medium</const></test>'
+    '<test target="pattern" name="weight" compare="more_eq"><const>bold</const></test>'
+    '<edit name="embolden" mode="assign"><bool>true</bool></edit>'
+    '<edit name="weight" mode="assign"><const>bold</const></edit></match>\n')
+
+
 def write_fontconfig(folder: Path, fonts: dict[str, str]) -> Path:
     """Write fonts.conf aliasing each role's family name (``fonts``: role -> name) to its bundled font."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -41,7 +50,7 @@ def write_fontconfig(folder: Path, fonts: dict[str, str]) -> Path:
     config.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
         f"<dir>{escape(str(BUNDLED_DIR))}</dir>\n<cachedir>{escape(str(folder / 'cache'))}</cachedir>\n"
-        + "\n".join(matches) + "\n</fontconfig>\n", encoding="utf-8")
+        + "\n".join(matches) + "\n" + SYNTHETIC_BOLD + "</fontconfig>\n", encoding="utf-8")
     return config
 
 
