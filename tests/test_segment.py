@@ -50,3 +50,16 @@ def test_token_cache_gives_the_segmenters_tokens_and_reuses_them(tmp_path, monke
     cached = TokenCache("seed")
     assert set(cached.entries) == set(texts)
     assert cached.tokens(texts) == fresh
+
+
+def test_token_cache_keeps_the_texts_of_several_collections(tmp_path, monkeypatch):
+    from briefgen import segment
+    from briefgen.segment import TokenCache
+
+    monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path))
+    TokenCache("shared").tokens(["第一篇的句子。"])
+    TokenCache("shared").tokens(["第二篇的句子。"])
+    assert set(TokenCache("shared").entries) == {"第一篇的句子。", "第二篇的句子。"}
+    monkeypatch.setattr(segment, "MAX_TOKEN_TEXTS", 1)
+    TokenCache("shared").tokens(["第三篇的句子。"])
+    assert set(TokenCache("shared").entries) == {"第三篇的句子。"}

@@ -322,8 +322,8 @@ def make_briefs(outline: Collection, theme_file: ThemeFile, renderer: Renderer, 
 
 
 def token_cache(seed: Path) -> TokenCache:
-    """Return the token cache of a seed's sentences (shared by its briefs and `themes suggest`)."""
-    return TokenCache(f"sentences:{Path(seed).resolve()}")
+    """Return the token cache of sentences (one store for all seeds: a sentence's tokens depend on it alone)."""
+    return TokenCache("sentences")
 
 
 def brief_files(seed: Path, outline: Collection, renderer: Renderer, formats: Sequence[str],

@@ -22,6 +22,7 @@ from .atomic import write_bytes_atomic
 from .cachedir import find_cache_dir
 
 INDEX_FORMAT = 2
+MAX_TOKEN_TEXTS = 100_000  # sentences whose tokens the cache keeps (a few hundred per compilation)
 
 # The same character classes as jieba's re_han_default / re_skip_default / re_eng.
 _HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
@@ -270,11 +271,18 @@ class TokenCache:
             segmenter = Segmenter("".join(missing))
             for text in missing:
                 self.entries[text] = tuple((t.word, t.tag) for t in segmenter.tokens(text))
-        if self.path is not None and (missing or len(self.entries) > len(set(texts))):
-            kept = {t: self.entries[t] for t in set(texts)}  # keep only what this collection uses
-            try:
-                write_bytes_atomic(self.path, marshal.dumps(kept))
-            except OSError:
-                pass
-            self.entries = kept
+            self._save(set(texts))
         return [[Token(word, tag) for word, tag in self.entries[text]] for text in texts]
+
+    def _save(self, used: set[str]) -> None:
+        """Write the cache, the texts just used last; the oldest go beyond MAX_TOKEN_TEXTS."""
+        if self.path is None:
+            return
+        ordered = {t: v for t, v in self.entries.items() if t not in used}
+        ordered.update((t, self.entries[t]) for t in sorted(used))
+        kept = dict(list(ordered.items())[-MAX_TOKEN_TEXTS:])
+        try:
+            write_bytes_atomic(self.path, marshal.dumps(kept))
+        except OSError:
+            pass
+        self.entries = kept
