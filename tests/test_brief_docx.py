@@ -91,7 +91,7 @@ def test_libreoffice_breaks_the_lines_where_the_layout_does(rendered, seed_outli
         assert [line.text for line in pages[brief.stem][0].lines] == expected, brief.stem
 
 
-def test_the_right_tab_sets_the_date_and_copies_flush_right(rendered):
+def test_the_right_tab_sets_the_date_flush_right_and_the_copies_one_character_in(rendered):
     project, pages = rendered
     page = project.style.page
     right = (page.margin_left_mm * MM) + page.measure_pt
@@ -102,4 +102,6 @@ def test_the_right_tab_sets_the_date_and_copies_flush_right(rendered):
         assert meta.left == pytest.approx(page.margin_left_mm * MM, abs=1.5)
         assert meta.right == pytest.approx(right, abs=1.5)
         assert lines[-1].text == "发：本单位各部门（共印120份）"
-        assert lines[-1].right == pytest.approx(right, abs=1.5)
+        footer = project.style.style("brief_footer")  # one character in from the right (GB/T 9704)
+        indent = footer.right_indent_chars * (footer.size_pt + page.char_spacing_pt)
+        assert lines[-1].right == pytest.approx(right - indent, abs=1.5)

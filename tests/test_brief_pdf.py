@@ -196,7 +196,9 @@ def test_the_版记_is_at_the_foot_between_its_rules(built, pdfs):
                                                  "发：本单位各部门（共印120份）"]
         for slot, line in zip(range(lines_per_page - 3, lines_per_page), footer):
             assert line[3] == pytest.approx(baseline(project, slot, "brief_footer"), abs=0.3)
-        assert footer[2][2] == pytest.approx(left + measure, abs=1.0)  # 共印 flush right
+        footer_style = project.style.style("brief_footer")  # 共印N份 one character in from the right
+        character = footer_style.size_pt + project.style.page.char_spacing_pt
+        assert footer[2][2] == pytest.approx(left + measure - footer_style.right_indent_chars * character, abs=1.0)
         black = [r for r in pdf["rules"] if r["color"] == "000000"]
         assert [round(r["width"], 2) for r in black] == [round(w, 2) for w in (outer, inner, inner, outer)]
         expected = [top - slot * pitch for slot in range(lines_per_page - 3, lines_per_page + 1)]

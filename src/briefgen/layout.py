@@ -343,8 +343,10 @@ def layout_document(document: Document, sheet: StyleSheet, metrics: TextMetrics)
     margins: list[tuple[float, float]] = []  # first-line indent, reserve at the right
     for section, block in document.iter_blocks():
         style = sheet.style(block.style)
+        character = style.size_pt + metrics.spacing(style)
         reserve = sheet.contents.number_cells * sheet.page.cell_pt if block.ref else 0.0
-        indent = style.indent_chars * (style.size_pt + metrics.spacing(style))
+        reserve += style.right_indent_chars * character
+        indent = style.indent_chars * character
         ready = prepare_block(block, sheet, metrics)
         blocks.append(block)
         sections.append(section)

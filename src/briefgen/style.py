@@ -65,6 +65,7 @@ class ParagraphStyle:
     bold: bool = False
     align: str = "left"
     indent_chars: float = 0
+    right_indent_chars: float = 0
     line_slots: int = 1
     space_before_slots: int = 0
     space_after_slots: int = 0

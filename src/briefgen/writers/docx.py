@@ -51,7 +51,6 @@ class DocxWriter:
         for name, style_id in self.ids.character.items():
             self.run_props[name] = f'<w:rPr><w:rStyle w:val="{style_id}"/><w:rFonts w:hint="eastAsia"/></w:rPr>'
         self.contents_tabs = contents_ppr(job.sheet, self.geometry)[0]
-        self.right_tab = f'<w:tabs><w:tab w:val="right" w:pos="{self.geometry.measure}"/></w:tabs>'
         self.next_bookmark = 0
 
     def rule_xml(self, name: str, side: str) -> tuple[str, int]:
@@ -78,7 +77,9 @@ class DocxWriter:
         if block.ref:
             ppr.append(self.contents_tabs)
         elif any(TAB in run.text for run in block.runs):
-            ppr.append(self.right_tab)  # what follows a tab is flush right at the measure
+            # What follows a tab is flush right at the measure, less the style's right indent.
+            stop = self.geometry.measure - self.geometry.chars(style, style.right_indent_chars)
+            ppr.append(f'<w:tabs><w:tab w:val="right" w:pos="{stop}"/></w:tabs>')
         if shrink or before is not None:
             ppr.append(line_spacing(style, self.geometry, shrink, before))
         if block.outline_level is not None and block.outline_level != style.outline_level:

@@ -102,9 +102,10 @@ def style_ppr(style: ParagraphStyle, geometry: Geometry, extra_tabs: str = "", e
         parts.append("<w:keepNext/>")
     parts.append(extra_tabs)
     parts.append(line_spacing(style, geometry))
+    right = f'w:right="{geometry.chars(style, style.right_indent_chars)}"' if style.right_indent_chars else ""
     indent = f'w:firstLine="{geometry.chars(style, style.indent_chars)}"' if style.indent_chars else ""
-    if indent or extra_ind:
-        parts.append(f"<w:ind {' '.join(p for p in (extra_ind, indent) if p)}/>")
+    if indent or extra_ind or right:
+        parts.append(f"<w:ind {' '.join(p for p in (extra_ind, right, indent) if p)}/>")
     parts.append(f'<w:jc w:val="{ALIGNMENTS[style.align]}"/>')
     if style.outline_level is not None:
         parts.append(f'<w:outlineLvl w:val="{style.outline_level}"/>')
