@@ -82,6 +82,10 @@ class DocxWriter:
             ppr.append(f'<w:tabs><w:tab w:val="right" w:pos="{stop}"/></w:tabs>')
         if shrink or before is not None:
             ppr.append(line_spacing(style, self.geometry, shrink, before))
+        if (block.rule_above or block.rule_below) and style.right_indent_chars:
+            # Word draws a paragraph's border between its indents, and rules span the type area:
+            # a ruled paragraph keeps its right indent only in its tab stop.
+            ppr.append('<w:ind w:right="0"/>')
         if block.outline_level is not None and block.outline_level != style.outline_level:
             ppr.append(f'<w:outlineLvl w:val="{block.outline_level}"/>')
         ppr.append(sect)
