@@ -12,6 +12,7 @@ out as exactly one page. All wording comes from templates (brief_*.j2).
 
 from __future__ import annotations
 
+import heapq
 import json
 import sys
 from dataclasses import dataclass, replace
@@ -223,10 +224,20 @@ class BriefMaker:
             count = len(taken.get(scored.sentence.speech, ()))
             return scored.score * selection.speech_decay ** count, -scored.sentence.index
 
-        pending, repeats = list(ranked), []
-        while pending:
-            scored = max(pending, key=priority)
-            pending.remove(scored)
+        # Highest priority first. A priority only falls as sentences are taken from its speech
+        # (speech_decay <= 1), so a heap entry whose priority is still current is the true maximum;
+        # a stale one goes back with its new priority. (Picking the maximum of a list each time
+        # made a 100-times seed take minutes.)
+        heap = [(-scored.score, scored.sentence.index, position) for position, scored in enumerate(ranked)]
+        heapq.heapify(heap)
+        repeats = []
+        while heap:
+            key, _, position = heapq.heappop(heap)
+            scored = ranked[position]
+            current = priority(scored)[0]
+            if current < -key:
+                heapq.heappush(heap, (-current, scored.sentence.index, position))
+                continue
             index = scored.sentence.index
             if is_repeat(self.corpus, index, chosen, selection.max_similarity):
                 repeats.append(index)

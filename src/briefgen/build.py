@@ -37,6 +37,7 @@ class Target:
     theme: str | None
     deps: dict[str, Any]
     render: Callable[[], bytes]
+    prepare: Callable[[], Any] | None = None  # shared work (a layout) done once, before forking
 
 
 @dataclass
@@ -77,8 +78,10 @@ def output_dirs(seeds: Sequence[Path], out: Path | None, root: Path) -> list[Pat
     """Return each seed's output folder: DIR itself for one seed with -o, else DIR/<seed name>/."""
     if out is not None and len(seeds) == 1:
         return [out]
+    from .filenames import safe_filename
+
     base = out if out is not None else root / OUTPUT_ROOT
-    return [base / seed.stem for seed in seeds]
+    return [base / safe_filename(seed.stem, "seed") for seed in seeds]  # seeds/...txt has the stem ..
 
 
 def theme_file(seed: Path) -> Path:
@@ -239,6 +242,9 @@ class SeedBuild:
                 raise ValueError(f"output path {target.path!r} would leave {self.out_dir}")
         if len(stale) > 1:
             self.progress(f"{self.shown}: building {len(stale)} of {len(targets)} outputs")
+        for target, _ in stale:
+            if target.prepare is not None:
+                target.prepare()  # in this process, so that forked renderers share it
         rendered = render_all([t for t, _ in stale], self.jobs)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(self.out_dir)

@@ -174,4 +174,15 @@ def main() -> None:
         sys.exit(0)
     from .cli import main as cli_main
 
-    cli_main()
+    try:
+        cli_main()
+        code = 0
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        if isinstance(done.code, str):
+            print(done.code, file=sys.stderr)
+    # Every file is written and closed by now: skip tearing down the outline, layouts and fonts
+    # object by object, which costs a large build a noticeable part of its time.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -8,6 +8,7 @@ Inside text, ``\\n`` is a line break within the paragraph and ``\\\\`` a backsla
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -55,25 +56,31 @@ class Templates:
         self.folders = tuple(folders)
         self.shown = shown
         self.used: set[str] = set()  # names rendered so far: a build records them as dependencies
+        self._paths: dict[str, Path] = {}
         self.environment = ImmutableSandboxedEnvironment(
-            loader=jinja2.FileSystemLoader([str(f) for f in self.folders], encoding="utf-8"),
+            loader=ContainedLoader([str(f) for f in self.folders], encoding="utf-8"),
             autoescape=False,
             finalize=escape_block_value,
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
+            auto_reload=False,  # a Templates object lives for one build; `watch` makes a new one each time
         )
         self.plain = ImmutableSandboxedEnvironment(
-            loader=jinja2.FileSystemLoader([str(f) for f in self.folders], encoding="utf-8"),
+            loader=ContainedLoader([str(f) for f in self.folders], encoding="utf-8"),
             autoescape=False,
             undefined=jinja2.StrictUndefined,
+            auto_reload=False,
         )
 
     def path_of(self, name: str) -> Path:
         """Return the file a template name resolves to."""
-        for folder in self.folders:
-            if (folder / name).is_file():
-                return folder / name
-        raise ConfigError(name, 1, "no such template")
+        found = self._paths.get(name)
+        if found is None:
+            found = next((folder / name for folder in self.folders if (folder / name).is_file()), None)
+            if found is None:
+                raise ConfigError(name, 1, "no such template")
+            self._paths[name] = found
+        return found
 
     def _render(self, environment, name: str, context: dict[str, Any]) -> str:
         path = self.path_of(name)
@@ -81,14 +88,30 @@ class Templates:
         try:
             return environment.get_template(name).render(**context)
         except jinja2.TemplateSyntaxError as error:
-            raise ConfigError(self.shown(path), error.lineno or 1, f"template syntax: {error.message}") from None
+            where = self.shown(Path(error.filename)) if error.filename else self.shown(path)
+            raise ConfigError(where, error.lineno or 1, f"template syntax: {error.message}") from None
         except jinja2.exceptions.SecurityError as error:
-            raise ConfigError(self.shown(path), 1, f"template refused by the sandbox: {error}") from None
+            raise ConfigError(*self._where(error, path), f"template refused by the sandbox: {error}") from None
         except jinja2.UndefinedError as error:
-            raise ConfigError(self.shown(path), _error_line(error, name), f"template uses an unknown value: "
-                              f"{error.message}") from None
+            raise ConfigError(*self._where(error, path), f"template uses an unknown value: {error.message}") from None
+        except jinja2.TemplateNotFound as error:
+            raise ConfigError(*self._where(error, path), f"template not found: {error.message}") from None
         except jinja2.TemplateError as error:
-            raise ConfigError(self.shown(path), 1, f"template error: {error}") from None
+            raise ConfigError(*self._where(error, path), f"template error: {error}") from None
+        except Exception as error:  # what a template's own expression raises: {{ 1 // 0 }}, {{ range(10**9) }}
+            raise ConfigError(*self._where(error, path), f"template failed: {type(error).__name__}: {error}") from None
+
+    def _where(self, error: Exception, path: Path) -> tuple[str, int]:
+        """Return the template file and line an error was raised at: the innermost template frame."""
+        folders = [os.path.realpath(f) for f in self.folders]
+        found = (self.shown(path), 1)
+        tb = error.__traceback__
+        while tb is not None:
+            filename = tb.tb_frame.f_code.co_filename
+            if any(os.path.realpath(filename).startswith(folder + os.sep) for folder in folders):
+                found = (self.shown(Path(filename)), tb.tb_lineno)
+            tb = tb.tb_next
+        return found
 
     def render_lines(self, name: str, styles: Iterable[str], **context: Any) -> list[StyledLine]:
         """Render a block template into styled paragraphs, checking every style exists."""
@@ -111,11 +134,19 @@ class Templates:
         return self._render(self.plain, name, context).strip()
 
 
-def _error_line(error: Exception, name: str) -> int:
-    tb = error.__traceback__
-    line = 1
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(name):
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
+class ContainedLoader(jinja2.FileSystemLoader):
+    """Load templates from their folders only: a template that is a link to a file elsewhere
+    (templates/x.j2 -> /etc/passwd) is refused, so no template, included or not, can read a file
+    outside the template folders. (jinja2 already refuses names with .. in them.)"""
+
+    def get_source(self, environment, template):
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder in self.searchpath:
+            filename = os.path.join(folder, *pieces)
+            if os.path.isfile(filename):
+                real, root = os.path.realpath(filename), os.path.realpath(folder)
+                if not real.startswith(root + os.sep):
+                    raise jinja2.TemplateNotFound(template, f"{template!r} is a link to {real}, outside the "
+                                                            f"template folder {folder}")
+                break
+        return super().get_source(environment, template)

@@ -141,7 +141,7 @@ def _build_selection(table: Any, path: str, line_of: Callable[[str], int]) -> Se
             raise ConfigError(path, line_of(f"selection.{key}"), f"selection.{key} must be a number of at least 0, "
                               f"not {value!r}")
         values[key] = float(value)
-    for key in ("max_similarity", "min_fill"):
+    for key in ("max_similarity", "min_fill", "speech_decay"):
         if values.get(key, 0.0) > 1:
             raise ConfigError(path, line_of(f"selection.{key}"), f"selection.{key} must be at most 1")
     return Selection(**values)
