@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +21,29 @@ class DecodedSeed:
     encoding: str
 
 
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # as the parser counts lines: CRLF, CR or LF
+
+
 def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+    return len(_LINE_BREAK.findall(data, 0, offset)) + 1
+
+
+def _line_start(data: bytes, offset: int) -> int:
+    return max(data.rfind(b"\n", 0, offset), data.rfind(b"\r", 0, offset)) + 1
+
+
+def _first_utf8_hanzi_line(data: bytes, offset: int) -> int | None:
+    """Return the number of the first line from ``offset`` on that is UTF-8 text holding hanzi, or None."""
+    number = _line_of(data, offset)
+    for piece in _LINE_BREAK.split(data[_line_start(data, offset):]):
+        if max(piece, default=0) >= 0x80:
+            try:
+                if _has_utf8_hanzi(piece, strict=True):
+                    return number
+            except UnicodeDecodeError:
+                pass
+        number += 1
+    return None
 
 
 def _looks_binary(data: bytes) -> int | None:
@@ -64,8 +86,7 @@ def _traditional_share(text: str) -> float:
 def decode_seed(data: bytes, path: str) -> DecodedSeed:
     """Return the text of a seed's bytes, or raise SeedError naming where it cannot be read."""
     if len(data) > MAX_SEED_BYTES:
-        raise SeedError(path, 1, f"the file is {len(data) // (1024 * 1024)} MB; seeds over "
-                        f"{MAX_SEED_BYTES // (1024 * 1024)} MB are refused")
+        raise _too_large(path, len(data))
     for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom) and not (name == "utf-16" and data.startswith(codecs.BOM_UTF32_LE)):
@@ -85,9 +106,15 @@ def decode_seed(data: bytes, path: str) -> DecodedSeed:
     # Not UTF-8. Mixed encodings are refused: if a part of the file is valid UTF-8 with
     # non-ASCII text, the rest is not GB18030 text of the same document.
     bad_line = _line_of(body, utf8_error.start)
-    if _has_utf8_hanzi(body[: body.rfind(b"\n", 0, utf8_error.start) + 1]):
+    if utf8_error.end == len(body) and utf8_error.reason == "unexpected end of data":
+        raise SeedError(path, bad_line, "the file ends inside a character: it was cut off (is it complete?)")
+    if _has_utf8_hanzi(body[: _line_start(body, utf8_error.start)]):
         raise SeedError(path, bad_line, "mixed encodings: the lines before this one are UTF-8, "
                         "this one is not; save the file as UTF-8")
+    later = _first_utf8_hanzi_line(body, utf8_error.start)
+    if later is not None:
+        raise SeedError(path, later, f"mixed encodings: this line is UTF-8, but line {bad_line} before it "
+                        "is not; save the file as UTF-8")
     candidates = []
     for name in ("gb18030", "big5"):
         try:
@@ -103,10 +130,18 @@ def decode_seed(data: bytes, path: str) -> DecodedSeed:
                     f"(byte 0x{body[utf8_error.start]:02x})")
 
 
-def _has_utf8_hanzi(prefix: bytes) -> bool:
-    """Return True when ``prefix`` holds UTF-8 encoded CJK text (three-byte sequences)."""
-    text = prefix.decode("utf-8", errors="ignore")
+def _has_utf8_hanzi(prefix: bytes, strict: bool = False) -> bool:
+    """Return True when ``prefix`` holds UTF-8 encoded CJK text (three-byte sequences).
+
+    Strict: the whole of ``prefix`` must be UTF-8 (else UnicodeDecodeError)."""
+    text = prefix.decode("utf-8", errors="strict" if strict else "ignore")
     return any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def _too_large(path: str, size: int) -> SeedError:
+    mb = 1024 * 1024
+    return SeedError(path, 1, f"the file is {size / mb:.1f} MB; seeds over {MAX_SEED_BYTES // mb} MB are refused "
+                     "(a build would need too much memory): split the compilation into several seeds")
 
 
 def read_seed(path: Path, shown: str | None = None) -> DecodedSeed:
@@ -115,8 +150,7 @@ def read_seed(path: Path, shown: str | None = None) -> DecodedSeed:
     try:
         size = Path(path).stat().st_size
         if size > MAX_SEED_BYTES:
-            raise SeedError(name, 1, f"the file is {size // (1024 * 1024)} MB; seeds over "
-                            f"{MAX_SEED_BYTES // (1024 * 1024)} MB are refused")
+            raise _too_large(name, size)
         data = Path(path).read_bytes()
     except IsADirectoryError:
         raise SeedError(name, 1, "is a folder, not a seed file") from None
