@@ -13,6 +13,7 @@ from .numbering import SubMarker, find_sub_markers, match_point_marker, parse_ch
 
 ARTEFACT = re.compile(r"##[A-Za-z_]+##")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+OTHER_SPACE = re.compile(r"[^\S \u3000]")  # whitespace other than the space and the ideographic space
 COUNT_SUFFIX = re.compile(r"\s*([0-9０-９]+|[一二三四五六七八九十百]+)篇$")
 SENTENCE_END = "。！？!?"
 TITLE_FORBIDDEN = "。！？；!?;"
@@ -30,10 +31,24 @@ def is_invisible(char: str) -> bool:
     return char != "\t" and unicodedata.category(char) in ("Cc", "Cf")
 
 
+def remove_artefacts(text: str) -> tuple[str, list[str]]:
+    """Return ``text`` without site artefacts, and the artefacts removed.
+
+    Removal repeats until none is left: taking one out of ``##paid##paidend##begin##`` must not
+    leave another standing."""
+    found: list[str] = []
+    while True:
+        matches = ARTEFACT.findall(text)
+        if not matches:
+            return text, found
+        found += matches
+        text = ARTEFACT.sub("", text)
+
+
 def content_of(text: str) -> str:
     """Return the printable content of seed text: no artefacts, whitespace or invisible characters."""
-    text = ARTEFACT.sub("", text)
-    return "".join(c for c in text if not c.isspace() and not is_invisible(c))
+    text = "".join(c for c in text if not is_invisible(c) or c in "\r\n")
+    return "".join(c for c in remove_artefacts(text)[0] if not c.isspace())
 
 
 @dataclass(frozen=True)
@@ -49,16 +64,17 @@ def clean_lines(text: str, warnings: list[ParseWarning]) -> list[SourceLine]:
     lines: list[SourceLine] = []
     for number, raw in enumerate(LINE_BREAK.split(text), 1):
         line = raw
-        artefacts = ARTEFACT.findall(line)
-        if artefacts:
-            warnings.append(ParseWarning(number, "removed site artefact " + ", ".join(artefacts)))
-            line = ARTEFACT.sub("", line)
         invisible = [] if line.isprintable() else sorted({c for c in line if is_invisible(c)})
         if invisible:
             names = ", ".join(f"U+{ord(c):04X}" for c in invisible)
             warnings.append(ParseWarning(number, f"removed invisible control or format characters {names}"))
             line = "".join(c for c in line if not is_invisible(c))
-        line = line.replace("\t", " ").strip()  # a tab is whitespace here, never layout
+        line, artefacts = remove_artefacts(line)  # after the invisible characters: ##paid\u200bbegin## is one
+        if artefacts:
+            warnings.append(ParseWarning(number, "removed site artefact " + ", ".join(artefacts)))
+        # Whitespace is a space here, never layout: a tab, a line or paragraph separator (U+2028/9),
+        # a no-break or en space. Only the ideographic space U+3000 keeps its full-width cell.
+        line = OTHER_SPACE.sub(" ", line).strip()
         if line:
             lines.append(SourceLine(number, line))
     return lines
