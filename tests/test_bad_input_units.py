@@ -79,3 +79,21 @@ def test_artefacts_are_removed_until_none_is_left():
     assert [w.message for w in outline.warnings] == [
         "removed invisible control or format characters U+200B",
         "removed site artefact ##x##, ##paidbegin##, ##paid##"]
+
+
+# -- fonts ----------------------------------------------------------------------------------------
+
+
+def test_a_font_with_no_units_per_em_is_a_font_file_error(tmp_path):
+    path = tmp_path / "zero.ttf"
+    path.write_bytes(zero_units_font())
+    with pytest.raises(FontFileError, match="unitsPerEm is 0"):
+        read_metrics(path)
+
+
+def test_a_configured_font_without_outlines_is_refused_with_its_line(tmp_path):
+    (tmp_path / "hollow.ttf").write_bytes(font_without("glyf", "loca"))
+    (tmp_path / "briefgen.toml").write_text('[fonts.files]\nlatin = "hollow.ttf"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="lacks glyf, loca") as caught:
+        resolve_fonts({"latin": "hollow.ttf"}, (), tmp_path, False)
+    assert caught.value.line == 2

@@ -16,11 +16,20 @@ class FontFileError(ValueError):
     """A file that is not a readable TrueType or OpenType font."""
 
 
+# The tables every TrueType face has; the PDF writer reads or embeds each of them.
+TRUETYPE_TABLES = (b"cmap", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp", b"name", b"post")
+
+
 @dataclass(frozen=True)
 class FaceMetrics:
-    """Advance widths in em by code point, for one face."""
+    """Advance widths in em by code point, for one face, and the tags of its tables."""
 
     advances: dict[int, float]
+    tables: frozenset[bytes] = frozenset()
+
+    def missing_tables(self) -> list[str]:
+        """Return the TrueType tables the face lacks (a PDF cannot embed it without them)."""
+        return [tag.decode("latin-1").strip() for tag in TRUETYPE_TABLES if tag not in self.tables]
 
     def covers(self, char: str) -> bool:
         """Return True when the face has a glyph mapped for ``char``."""
@@ -100,10 +109,13 @@ def read_metrics(path: Path, index: int = 0) -> FaceMetrics:
             if tag not in tables:
                 raise FontFileError(f"no {tag.decode()} table")
         units = struct.unpack_from(">H", data, tables[b"head"][0] + 18)[0]
+        if not 16 <= units <= 16384:
+            raise FontFileError(f"damaged font file (unitsPerEm is {units}, not 16 to 16384)")
         metrics_count = struct.unpack_from(">H", data, tables[b"hhea"][0] + 34)[0]
         widths = [struct.unpack_from(">H", data, tables[b"hmtx"][0] + 4 * i)[0] for i in range(metrics_count)]
         mapping = _cmap(data, tables[b"cmap"][0])
     except (struct.error, IndexError) as error:
         raise FontFileError(f"damaged font file ({error})") from None
     last = widths[-1] if widths else 0
-    return FaceMetrics({code: (widths[g] if g < len(widths) else last) / units for code, g in mapping.items()})
+    return FaceMetrics({code: (widths[g] if g < len(widths) else last) / units for code, g in mapping.items()},
+                       frozenset(tables))

@@ -101,9 +101,11 @@ def _usable(path: Path, index: int) -> str | None:
             head = handle.read(4)
         if head == b"OTTO":
             return "PostScript (CFF) outlines, which the PDF writer cannot embed"
-        read_metrics(path, index)
+        missing = read_metrics(path, index).missing_tables()
     except (OSError, FontFileError) as error:
         return str(error)
+    if missing:
+        return f"not a complete TrueType font (it lacks {', '.join(missing)}), which the PDF writer cannot embed"
     return None
 
 
