@@ -49,8 +49,9 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         found = _AT_LINE.search(str(error))
-        message = _AT_LINE.sub("", str(error)).replace("()", "").strip(" .")
-        raise ConfigError(path, int(found.group(1)) if found else 1, f"bad TOML: {message}") from None
+        message = _AT_LINE.sub("", str(error)).replace("(, ", "(").replace("()", "").strip(" .")
+        last = len(text.splitlines()) or 1  # "at end of document": the last line
+        raise ConfigError(path, int(found.group(1)) if found else last, f"bad TOML: {message}") from None
 
 
 def read_toml(path: Path, shown: str | None = None) -> tuple[dict[str, Any], LineFinder]:
