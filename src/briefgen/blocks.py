@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
+from dataclasses import replace
+from typing import Iterator, Mapping
 
 from .config import Config, format_chinese_date
 from .document import LINE_BREAK, Block, Document, Metadata, Run, Section
@@ -78,13 +79,28 @@ def contents_runs(speech: Speech, sheet: StyleSheet) -> tuple[Run, ...]:
     return title_runs(speech.title_lines, speech.line)
 
 
-def template_blocks(templates: Templates, name: str, sheet: StyleSheet, **context) -> tuple[Block, ...]:
-    """Render a block template into blocks of template wording."""
+def template_blocks(templates: Templates, name: str, sheet: StyleSheet, seed_texts: Mapping[str, int] | None = None,
+                    **context) -> tuple[Block, ...]:
+    """Render a block template into blocks of template wording.
+
+    ``seed_texts`` maps seed text among the values (the collection title) to its seed line: a run
+    that is part of such a text, or holds one, carries that line, so that an error about one of
+    its characters names the seed line rather than "template wording"."""
     blocks = []
     for styled in templates.render_lines(name, sheet.styles, **context):
         runs = title_runs(tuple(styled.text.split(LINE_BREAK)), 0) if styled.text else ()
+        if seed_texts:
+            runs = tuple(replace(run, line=_seed_line(run.text, seed_texts)) for run in runs)
         blocks.append(Block(styled.style, runs))
     return tuple(blocks)
+
+
+def _seed_line(text: str, seed_texts: Mapping[str, int]) -> int:
+    if text.strip():
+        for seed_text, line in seed_texts.items():
+            if seed_text and (text in seed_text or seed_text in text):
+                return line
+    return 0
 
 
 def build_compilation(outline: Collection, templates: Templates, sheet: StyleSheet, config: Config,
@@ -98,7 +114,7 @@ def build_compilation(outline: Collection, templates: Templates, sheet: StyleShe
         "count": outline.declared_count,
         "speech_titles": [s.title for s in outline.speeches],
     }
-    cover = template_blocks(templates, "cover.j2", sheet, **context)
+    cover = template_blocks(templates, "cover.j2", sheet, {outline.title: outline.line}, **context)
     contents = list(template_blocks(templates, "contents.j2", sheet, **context))
     for number, speech in enumerate(outline.speeches, 1):
         contents.append(Block("contents_entry", contents_runs(speech, sheet), ref=f"speech-{number}"))
