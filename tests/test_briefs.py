@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.briefs import BriefMaker, brief_files, make_briefs
+from briefgen.briefs import BriefMaker, make_briefs
 from briefgen.document import TAB
 from briefgen.errors import ConfigError
 from briefgen.project import load_project
@@ -230,15 +230,20 @@ def test_editing_a_themes_keywords_changes_only_its_brief(seed_outline, theme_fi
             assert old.job.layout == new.job.layout
 
 
-def test_brief_files_need_a_theme_file(tmp_path, seed_outline, renderer):
+def test_a_seed_without_a_theme_file_has_no_briefs_and_a_bad_one_stops_the_build(tmp_path):
+    from briefgen.build import build_seed
+    from briefgen.project import load_project
+
     seed = tmp_path / "seeds" / "x.txt"
     seed.parent.mkdir()
     shutil.copy(SEED, seed)
-    assert brief_files(seed, seed_outline, renderer, ("pdf",)) == []
+    project = load_project(tmp_path)
+    report = build_seed(seed, tmp_path / "out", project, formats=("pdf",))
+    assert [o.kind for o in report.outputs] == ["compilation"]
     seed.with_name("x.themes.toml").write_text('[[theme]]\nname = "a"\nheadline = 1\nkeywords = ["b"]\n',
                                                 encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
-        brief_files(seed, seed_outline, renderer, ("pdf",))
+        build_seed(seed, tmp_path / "out", project, formats=("pdf",))
     assert caught.value.line == 3 and caught.value.path.endswith("x.themes.toml")
 
 

@@ -335,28 +335,3 @@ def make_briefs(outline: Collection, theme_file: ThemeFile, renderer: Renderer, 
 def token_cache(seed: Path) -> TokenCache:
     """Return the token cache of sentences (one store for all seeds: a sentence's tokens depend on it alone)."""
     return TokenCache("sentences")
-
-
-def brief_files(seed: Path, outline: Collection, renderer: Renderer, formats: Sequence[str],
-                warn: Warn = warn_on_stderr) -> list[tuple[str, str, str, str | None, bytes]]:
-    """Return the files of a seed's briefs as (path, kind, format, theme, bytes), index.json last.
-
-    A seed without a theme file has no briefs.
-    """
-    from .writers import get_writer
-
-    path = themes_path(seed)
-    if not path.is_file():
-        return []
-    project = renderer.project
-    theme_file = load_themes(path, project.relative(path))
-    source = project.relative(seed)
-    briefs = make_briefs(outline, theme_file, renderer, token_cache(seed).tokens, source, warn)
-    files: list[tuple[str, str, str, str | None, bytes]] = []
-    for brief in briefs:
-        for fmt in formats:
-            files.append((f"{BRIEF_DIR}/{brief.stem}.{fmt}", "brief", fmt, brief.theme.name, get_writer(fmt)(brief.job)))
-    index = brief_index(briefs, outline, formats, source, theme_file.path)
-    data = (json.dumps(index, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
-    files.append((f"{BRIEF_DIR}/{INDEX_NAME}", "brief-index", "json", None, data))
-    return files
