@@ -37,7 +37,6 @@ class Target:
     theme: str | None
     deps: dict[str, Any]
     render: Callable[[], bytes]
-    prepare: Callable[[], Any] | None = None  # shared work (a layout) done once, before forking
 
 
 @dataclass
@@ -113,13 +112,12 @@ class SeedBuild:
     """Everything about building one seed into one output folder."""
 
     def __init__(self, seed: Path, out_dir: Path, project, force: bool = False, allow_missing_glyphs: bool = False,
-                 jobs: int = 1, formats: Sequence[str] = FORMATS, progress: Callable[[str], None] | None = None):
+                 formats: Sequence[str] = FORMATS, progress: Callable[[str], None] | None = None):
         self.seed = Path(seed)
         self.out_dir = Path(out_dir)
         self.project = project
         self.force = force
         self.allow_missing_glyphs = allow_missing_glyphs
-        self.jobs = jobs
         self.formats = tuple(formats)
         self.shown = project.relative(self.seed)
         self.hashes = FileHashes()
@@ -242,10 +240,7 @@ class SeedBuild:
                 raise ValueError(f"output path {target.path!r} would leave {self.out_dir}")
         if len(stale) > 1:
             self.progress(f"{self.shown}: building {len(stale)} of {len(targets)} outputs")
-        for target, _ in stale:
-            if target.prepare is not None:
-                target.prepare()  # in this process, so that forked renderers share it
-        rendered = render_all([t for t, _ in stale], self.jobs)
+        rendered = [target.render() for target, _ in stale]
         self.out_dir.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(self.out_dir)
         entries = {e.path: e for e in previous.entries if e.path in planned}
@@ -279,35 +274,11 @@ class SeedBuild:
         return list(done.entries)
 
 
-_RENDERING: list[Target] = []
-
-
-def _render_one(index: int) -> bytes:
-    return _RENDERING[index].render()
-
-
-def render_all(targets: Sequence[Target], jobs: int) -> list[bytes]:
-    """Render targets, in forked worker processes when jobs > 1 and the platform can fork."""
-    if jobs <= 1 or len(targets) <= 1 or not hasattr(os, "fork"):
-        return [t.render() for t in targets]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _RENDERING
-    _RENDERING = list(targets)
-    try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(targets)),
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_render_one, range(len(targets))))
-    finally:
-        _RENDERING = []
-
-
 def build_seed(seed: Path, out_dir: Path, project, allow_missing_glyphs: bool = False,
-               formats: Sequence[str] = FORMATS, force: bool = False, jobs: int = 1,
+               formats: Sequence[str] = FORMATS, force: bool = False,
                progress: Callable[[str], None] | None = None) -> SeedReport:
     """Build one seed into ``out_dir``; raise BriefgenError for input a user can fix."""
-    return SeedBuild(seed, out_dir, project, force, allow_missing_glyphs, jobs, formats, progress).run()
+    return SeedBuild(seed, out_dir, project, force, allow_missing_glyphs, formats, progress).run()
 
 
 def _build_in_worker(arguments: tuple) -> SeedReport:
@@ -332,14 +303,15 @@ def build_seeds(seeds: Sequence[Path], out_dirs: Sequence[Path], project, jobs: 
     if jobs <= 1 or len(seeds) <= 1 or not hasattr(os, "fork"):
         reports = []
         for seed, out_dir in zip(seeds, out_dirs):
-            reports.append(_build_in_worker((seed, out_dir, project, {**options, "jobs": jobs})))
+            reports.append(_build_in_worker((seed, out_dir, project, options)))
             done(reports[-1])
         return reports
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    # Each seed renders in its own worker, one output after another.
-    work = [(seed, out_dir, project, {**options, "jobs": 1}) for seed, out_dir in zip(seeds, out_dirs)]
+    # Each seed in its own worker. (Within a seed, forking per output did not pay: most of a build
+    # is planning and imports, and the writers of a small document finish before workers start.)
+    work = [(seed, out_dir, project, options) for seed, out_dir in zip(seeds, out_dirs)]
     with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=multiprocessing.get_context("fork")) as pool:
         futures = {pool.submit(_build_in_worker, item): index for index, item in enumerate(work)}
         reports: list[SeedReport | None] = [None] * len(work)

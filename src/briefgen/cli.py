@@ -109,7 +109,7 @@ def _record_for_quick_check(seeds, out, allow_missing_glyphs, reports, project, 
               help="Output folder (default output/<seed name>/; with one SEED, exactly this folder).")
 @click.option("--force", is_flag=True, help="Rebuild every output, even the up-to-date ones.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
-              help="Worker processes (default: the number of CPUs).")
+              help="Seeds built at once, in worker processes (default: the number of CPUs).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Say why each output was rebuilt or skipped.")
 @click.option("--allow-missing-glyphs", is_flag=True, help="Draw characters no font has as blanks instead of failing.")

@@ -74,7 +74,7 @@ def plan_outputs(build: SeedBuild, inputs: Mapping[str, Any]) -> list[Target]:
     for fmt in build.formats:
         writer = get_writer(fmt)
         targets.append(Target(f"{name}.{fmt}", "compilation", fmt, None, deps,
-                              (lambda writer=writer: writer(job())), prepare=job))
+                              (lambda writer=writer: writer(job()))))
     targets += plan_briefs(build, inputs, outline, renderer, speeches)
     return targets
 

@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable, Sequence
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from .cachedir import find_cache_dir
 from .errors import ConfigError
 
 
@@ -53,6 +54,11 @@ class Templates:
     """The project's templates (its own folder first, then briefgen's), in a sandboxed environment."""
 
     def __init__(self, folders: Sequence[Path], shown: Callable[[Path], str] = str):
+        cache = find_cache_dir()
+        # Compiled templates are kept between runs (keyed by each template's source checksum).
+        bytecode = jinja2.FileSystemBytecodeCache(str(cache / "jinja")) if cache else None
+        if cache:
+            (cache / "jinja").mkdir(exist_ok=True)
         self.folders = tuple(folders)
         self.shown = shown
         self.used: set[str] = set()  # names rendered so far: a build records them as dependencies
@@ -64,12 +70,14 @@ class Templates:
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
             auto_reload=False,  # a Templates object lives for one build; `watch` makes a new one each time
+            bytecode_cache=bytecode,
         )
         self.plain = ImmutableSandboxedEnvironment(
             loader=ContainedLoader([str(f) for f in self.folders], encoding="utf-8"),
             autoescape=False,
             undefined=jinja2.StrictUndefined,
             auto_reload=False,
+            bytecode_cache=bytecode,
         )
 
     def path_of(self, name: str) -> Path:
