@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
 
-from briefgen.decode import MAX_SEED_BYTES
+from briefgen.decode import MAX_SEED_CHARS
 from briefgen.fonts import bundled_face
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -415,8 +415,10 @@ CASES: tuple[Case, ...] = (
                                                           .encode("cp1252")), FAILS, f"{SEED_FILE}:1", "decode"),
     Case("truncated-utf-8", truncated_utf8, FAILS, f"{SEED_FILE}:35", "cut off"),
     # Size
-    Case("20-mb-seed", huge_seed(20 * 1024 * 1024), FAILS, f"{SEED_FILE}:1",
-         f"{MAX_SEED_BYTES // (1024 * 1024)} MB", max_seconds=3.0),
+    Case("20-mb-seed", huge_seed(20 * 1024 * 1024), FAILS, f"{SEED_FILE}:1", f"{MAX_SEED_CHARS:,} characters",
+         max_seconds=3.0),
+    Case("over-the-character-limit", lambda p, s: write_seed(p, s + "\n" + ("x" * 999 + "\n") * 1600), FAILS,
+         f"{SEED_FILE}:1", f"seeds over {MAX_SEED_CHARS:,} characters", max_seconds=3.0),
     Case("200000-character-paragraph", seed_case(long_paragraph), BUILDS, max_seconds=60.0),
     Case("2000-character-unbreakable-line", seed_case(unbreakable_line), BUILDS),
     # Structure

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from badinputs import font_without, zero_units_font
 
-from briefgen.decode import decode_seed
+from briefgen.decode import MAX_SEED_BYTES, MAX_SEED_CHARS, decode_seed, read_seed
 from briefgen.errors import ConfigError, ParseError
 from briefgen.fontmetrics import FontFileError, read_metrics
 from briefgen.fonts import resolve_fonts
@@ -56,6 +56,19 @@ def test_decoder_errors_count_lines_as_the_parser_does(seed_text, newline):
     with pytest.raises(ParseError, match="mixed") as caught:
         decode_seed(data.replace(b"\x00", b""), "x")
     assert caught.value.line == 6
+
+
+def test_seeds_over_the_size_limit_are_refused_and_large_files_unread(tmp_path, monkeypatch):
+    assert decode_seed(b"x" * MAX_SEED_CHARS, "x").text == "x" * MAX_SEED_CHARS
+    with pytest.raises(ParseError, match=f"holds {MAX_SEED_CHARS + 1:,} characters; seeds over") as caught:
+        decode_seed("公".encode("utf-16") + "公".encode("utf-16-le") * MAX_SEED_CHARS, "x")
+    assert caught.value.line == 1
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as handle:
+        handle.truncate(MAX_SEED_BYTES + 1)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read a file over the limit"))
+    with pytest.raises(ParseError, match="6.0 MB; seeds over 6 MB"):
+        read_seed(big, "big.txt")
 
 
 # -- parser ---------------------------------------------------------------------------------------

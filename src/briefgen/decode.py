@@ -9,8 +9,15 @@ from pathlib import Path
 
 from .errors import ParseError as SeedError
 
-# Files larger than this are refused before decoding (documented in the README).
-MAX_SEED_BYTES = 64 * 1024 * 1024
+# The size limit of a seed, in characters: what a build's memory grows with (the layout's
+# lines, the briefs' words), whatever the encoding. A seed at the limit (163 times the bundled
+# seed: 978 speeches, about 3,200 pages) builds with its briefs in 16 s and 251 MB (peak RSS),
+# 337 MB when every character is a word of its own, under the 400 MB bound;
+# bench/bench_limits.py measures it. (Memory also grows with pages: thousands of one-line
+# speeches, a page each, take more than their characters suggest.)
+MAX_SEED_CHARS = 1_500_000
+# No encoding takes more than 4 bytes a character: a larger file is refused before it is read.
+MAX_SEED_BYTES = 4 * MAX_SEED_CHARS
 
 
 @dataclass(frozen=True)
@@ -84,9 +91,19 @@ def _traditional_share(text: str) -> float:
 
 
 def decode_seed(data: bytes, path: str) -> DecodedSeed:
-    """Return the text of a seed's bytes, or raise SeedError naming where it cannot be read."""
+    """Return the text of a seed's bytes, or raise SeedError naming where it cannot be read or
+    saying that it is over the size limit."""
     if len(data) > MAX_SEED_BYTES:
         raise _too_large(path, len(data))
+    decoded = _decode(data, path)
+    if len(decoded.text) > MAX_SEED_CHARS:
+        raise SeedError(path, 1, f"the seed holds {len(decoded.text):,} characters; seeds over {MAX_SEED_CHARS:,} "
+                        "characters are refused (a build would need too much memory): split the compilation "
+                        "into several seeds")
+    return decoded
+
+
+def _decode(data: bytes, path: str) -> DecodedSeed:
     for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom) and not (name == "utf-16" and data.startswith(codecs.BOM_UTF32_LE)):
@@ -139,9 +156,9 @@ def _has_utf8_hanzi(prefix: bytes, strict: bool = False) -> bool:
 
 
 def _too_large(path: str, size: int) -> SeedError:
-    mb = 1024 * 1024
-    return SeedError(path, 1, f"the file is {size / mb:.1f} MB; seeds over {MAX_SEED_BYTES // mb} MB are refused "
-                     "(a build would need too much memory): split the compilation into several seeds")
+    return SeedError(path, 1, f"the file is {size / 1e6:.1f} MB; seeds over {MAX_SEED_BYTES / 1e6:.0f} MB "
+                     f"({MAX_SEED_CHARS:,} characters) are refused (a build would need too much memory): split "
+                     "the compilation into several seeds")
 
 
 def read_seed(path: Path, shown: str | None = None) -> DecodedSeed:
