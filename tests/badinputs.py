@@ -466,6 +466,8 @@ CASES: tuple[Case, ...] = (
     Case("unsafe-theme-names", themes_case(themes_text(UNSAFE_THEME_NAMES)), BUILDS),
     Case("template-like-theme", themes_case(themes_text(["{{ 7*7 }}"], "{% include '/etc/passwd' %}<b>&amp;")),
          BUILDS, brief_literal=("{% include '/etc/passwd' %}<b>&amp;",)),
+    Case("theme-headline-in-no-face", themes_case(themes_text(["考录"], "把好入口关😀")), FAILS, f"{THEMES_FILE}:1",
+         "U+1F600"),
     # Theme files
     Case("theme-bad-toml", themes_case(BAD_TOML), FAILS, f"{THEMES_FILE}:6", "bad TOML"),
     Case("theme-unknown-key", themes_case(UNKNOWN_KEY), FAILS, f"{THEMES_FILE}:5", "unknown key 'colour'"),

@@ -21,7 +21,9 @@ from typing import Callable, Sequence
 
 from .blocks import template_blocks
 from .config import format_chinese_date
+from .coverage import describe_char, unprintable
 from .document import LINE_BREAK, TAB, Block, Document, Metadata, Run, Section
+from .errors import RenderError
 from .filenames import safe_filename
 from .layout import break_block, prepare_block
 from .model import Collection
@@ -126,6 +128,19 @@ class BriefMaker:
             lines = break_title(theme.headline, self.headline_tokens.get(theme.headline, []), cells)
         return tuple(self._blocks("brief_title.j2", headline=theme.headline, headline_lines=list(lines),
                                   theme=theme.name))
+
+    def _check_headline(self, theme: Theme, title: tuple[Block, ...]) -> None:
+        """Raise RenderError naming the theme file when a character of the headline is in no font
+        (the PDF writer would name the seed, the file of the rest of the page)."""
+        for block in title:
+            for run in block.runs:
+                style = self.sheet.style(run.style or block.style)
+                for char, role in unprintable(run.text, style, self.renderer.faces):
+                    if char in theme.headline:
+                        faces = ", ".join(self.renderer.faces[r].path.name for r in (role, "fallback"))
+                        raise RenderError(self.theme_file.path, theme.line, f"character {describe_char(char)} of "
+                                          f"the headline of theme {theme.name!r} is in no font (role {role}, "
+                                          f"fallback): {faces}; build with --allow-missing-glyphs to draw it blank")
 
     def _attribution(self, number: int) -> tuple[Block, ...]:
         found = self._attributions.get(number)
@@ -278,6 +293,8 @@ class BriefMaker:
             warn(f"{where} matches no sentence of {self.source} (keywords: {'、'.join(theme.keywords)}); no brief")
             return None
         masthead, title = self._masthead_blocks(issue), self._title_blocks(theme)
+        if not self.renderer.allow_missing_glyphs:
+            self._check_headline(theme, title)
         fixed = sum(self.slots(b) for b in (*masthead, *title, *self.footer))
         budget = self.sheet.page.lines_per_page - fixed
         chosen = self._fit(ranked, budget) if budget > 0 else []

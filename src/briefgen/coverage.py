@@ -104,6 +104,20 @@ def role_coverage(layout: Layout, sheet: StyleSheet, faces: Mapping[str, FontFac
     return result
 
 
+def unprintable(text: str, style: ParagraphStyle, faces: Mapping[str, FontFace]) -> list[tuple[str, str]]:
+    """Return (character, role) for each distinct character of ``text`` set in ``style`` that neither
+    its role's face nor the fallback has (as the PDF writer chooses faces)."""
+    fallback = faces[FALLBACK].metrics()
+    found = []
+    for char in dict.fromkeys(text):
+        if char.isspace():
+            continue
+        role = segment_role(style, is_narrow(char))
+        if not covers(faces[role].metrics(), char) and not covers(fallback, char):
+            found.append((char, role))
+    return found
+
+
 def describe_char(char: str) -> str:
     """Return ``U+XXXX 'c'`` for messages."""
     return f"U+{ord(char):04X} {char!r}"
