@@ -94,6 +94,19 @@ def test_artefacts_are_removed_until_none_is_left():
         "removed site artefact ##x##, ##paidbegin##, ##paid##"]
 
 
+# -- file names ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["CON", "nul.tar.gz", "COM¹", "lpt³.x", "COM0", "CONIN$", "conout$", "CON .汇编",
+                                   "Aux ", "../..", "a/b\\c:d*e?f\"g<h>i|j", "x" * 300, "名" * 100, " 点. "])
+def test_file_names_made_from_titles_are_safe_everywhere(title):
+    from support.readback import name_problems
+
+    from briefgen.filenames import safe_filename
+
+    assert name_problems(safe_filename(title) + ".docx") == []
+
+
 # -- fonts ----------------------------------------------------------------------------------------
 
 

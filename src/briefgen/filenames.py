@@ -6,7 +6,9 @@ import re
 import unicodedata
 
 UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
-RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+# Device names Windows reserves, whatever the extension (NUL.tar.gz) and spaces before it (CON .txt).
+RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+            *(f"{port}{digit}" for port in ("COM", "LPT") for digit in "0123456789¹²³")}
 MAX_BYTES = 150  # well under the 255-byte limit of common file systems, leaving room for suffixes
 
 
@@ -23,6 +25,6 @@ def safe_filename(title: str, fallback: str = "untitled") -> str:
     name = name.strip(" .")
     if not name:
         return fallback
-    if name.split(".")[0].upper() in RESERVED:
+    if name.split(".")[0].rstrip(" ").upper() in RESERVED:
         name = "_" + name
     return name
