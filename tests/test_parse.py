@@ -154,3 +154,17 @@ def test_text_with_no_outline_is_an_error_naming_the_line(text, line, words):
     assert caught.value.line == line
     assert words in caught.value.message
     assert str(caught.value).startswith(f"seeds/x.txt:{line}: error: ")
+
+
+def test_too_many_paragraphs_or_speeches_are_refused_naming_the_first_line_over(monkeypatch):
+    from briefgen import parse
+
+    monkeypatch.setattr(parse, "MAX_PARAGRAPHS", 5)
+    with pytest.raises(ParseError, match="the seed has 7 paragraphs; seeds over 5 are refused") as caught:
+        parse_text("汇编\n标题一\n正文。\n标题二\n正文。\n标题三\n正文。\n")
+    assert caught.value.line == 6
+    monkeypatch.setattr(parse, "MAX_PARAGRAPHS", 50)
+    monkeypatch.setattr(parse, "MAX_SPEECHES", 2)
+    with pytest.raises(ParseError, match="the seed has 3 speeches; seeds over 2 are refused") as caught:
+        parse_text("汇编\n标题一\n正文。\n标题二\n正文。\n标题三\n正文。\n")
+    assert caught.value.line == 6

@@ -114,7 +114,8 @@ def _decode(data: bytes, path: str) -> DecodedSeed:
                                 f"but is not valid {name.upper()}: {exc.reason}") from None
     nul = _looks_binary(data)
     if nul is not None:
-        raise SeedError(path, _line_of(data, nul), "binary data (a NUL byte): a seed must be plain text")
+        raise SeedError(path, _line_of(data, nul), "binary data (a NUL byte): a seed must be plain text "
+                        "(UTF-16 text needs its byte order mark)")
     body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
     try:
         return DecodedSeed(body.decode("utf-8"), "utf-8")

@@ -19,6 +19,10 @@ SENTENCE_END = "。！？!?"
 TITLE_FORBIDDEN = "。！？；!?;"
 TITLE_BAD_ENDINGS = "，、：,:"
 TITLE_MAX_CHARS = 50
+# Memory grows with paragraphs and pages (each speech starts a page), not only with characters:
+# beyond these a build of even short text would pass 400 MB (see bench/bench_limits.py).
+MAX_PARAGRAPHS = 50_000
+MAX_SPEECHES = 5_000
 UNIT_MAX_CHARS = 40
 UNIT_SUFFIXES = ("委员会", "委", "局", "厅", "部", "办公室", "办", "院", "署", "府", "中心", "党组",
                  "公司", "大学", "学院", "学校", "所", "站", "队", "馆", "会", "处", "科", "室", "政府")
@@ -280,6 +284,10 @@ def parse_text(text: str, path: str = "<seed>", title_cells: float = 20,
     lines = clean_lines(text, warnings)
     if not lines:
         raise ParseError(path, 1, "the file is empty: a seed needs a collection title and speeches")
+    if len(lines) > MAX_PARAGRAPHS:
+        raise ParseError(path, lines[MAX_PARAGRAPHS].number, f"the seed has {len(lines):,} paragraphs; seeds over "
+                         f"{MAX_PARAGRAPHS:,} are refused (a build would need too much memory): split the "
+                         "compilation into several seeds")
     first = lines[0]
     if not is_title_like(first.text):
         raise ParseError(path, first.number, "the first line should be the collection title (a short line "
@@ -295,6 +303,10 @@ def parse_text(text: str, path: str = "<seed>", title_cells: float = 20,
             continue
         starts.append(start)
         index = start.body_from
+    if len(starts) > MAX_SPEECHES:
+        raise ParseError(path, starts[MAX_SPEECHES].title.number, f"the seed has {len(starts):,} speeches; seeds "
+                         f"over {MAX_SPEECHES:,} are refused (each starts a page: a build would need too much "
+                         "memory): split the compilation into several seeds")
     if not starts:
         where = lines[1].number if len(lines) > 1 else first.number
         raise ParseError(path, where, "no speech found: a speech title is a short line without 。！？； "

@@ -58,6 +58,8 @@ def plan_outputs(build: SeedBuild, inputs: Mapping[str, Any]) -> list[Target]:
     project = build.project
     loaded = load_seed(build.seed, project.style.title_cells)
     outline = loaded.outline
+    for warning in outline.warnings:  # what the parser removed or doubted, as `check` says it
+        build.warn(f"{build.shown}:{warning.line}: warning: {warning.message}")
     renderer = Renderer(project, build.allow_missing_glyphs)
     renderer.faces = build.faces  # resolved once, for the fingerprint
     common = build.common_deps(inputs)

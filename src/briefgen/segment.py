@@ -31,7 +31,7 @@ _SKIP = re.compile("(\r\n|\\s)")
 _ENG = re.compile("[a-zA-Z0-9]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One word of a segmented text, with its dictionary part of speech ('x' when unknown)."""
 
