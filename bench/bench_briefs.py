@@ -22,20 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import SEED, median, print_table, run_command, run_python  # noqa: E402
+from common import ROOT, SEED, median, print_table, run_command, run_python  # noqa: E402
 
 THEMES = SEED.with_name(SEED.stem + ".themes.toml")
-CONFIG = """\
-[document]
-unit = "公务员工作座谈会秘书组"
-date = 2026-11-28
-
-[brief]
-report_to = "中央组织部"
-copy_to = "各省、自治区、直辖市党委组织部"
-send_to = "本单位各部门"
-copies = 120
-"""
+CONFIG = ROOT / "briefgen.toml"  # the bundled project's: unit, date, brief footer
 
 # One process: the whole build_seed, with the brief part and the Segmenter timed inside it.
 CODE = """
@@ -106,7 +96,7 @@ def make_project(folder: Path) -> Path:
     (folder / "seeds").mkdir(parents=True, exist_ok=True)
     shutil.copy(SEED, folder / "seeds" / SEED.name)
     shutil.copy(THEMES, folder / "seeds" / THEMES.name)
-    (folder / "briefgen.toml").write_text(CONFIG, encoding="utf-8")
+    shutil.copy(CONFIG, folder / "briefgen.toml")
     return folder
 
 

@@ -16,22 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, SEED, median, print_table, run_python, write_scaled_seed  # noqa: E402
+from common import COMPILATION_JOB, ROOT, SEED, median, print_table, run_python, write_scaled_seed  # noqa: E402
 
-JOB = """
-import json, time
-t0 = time.perf_counter()
-from pathlib import Path
-from briefgen.project import load_project
-from briefgen.render import Renderer
-from briefgen.seeds import load_seed
-project = load_project(Path({root!r}))
-loaded = load_seed(Path({seed!r}), project.style.title_cells)
-job = Renderer(project).compilation(loaded.outline, project.config.document_date())
-t1 = time.perf_counter()
-"""
-
-BRIEFGEN = JOB + """
+BRIEFGEN = COMPILATION_JOB + """
 from briefgen.writers.docx import write_docx
 t2 = time.perf_counter()
 data = write_docx(job)
@@ -42,7 +29,7 @@ print(json.dumps({{"job": t1 - t0, "import": t2 - t1, "write": t3 - t2, "pages":
 
 # The baseline: python-docx adding the same blocks as paragraphs with named styles and East Asian
 # fonts (what the writer would have to do through python-docx, before removing its template's extras).
-BASELINE = JOB + """
+BASELINE = COMPILATION_JOB + """
 import io
 import docx
 from docx.oxml.ns import qn

@@ -13,19 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, SEED, median, print_table, run_command, run_python, write_scaled_seed  # noqa: E402
+from common import COMPILATION_JOB, ROOT, SEED, median, print_table, run_command, run_python, write_scaled_seed  # noqa: E402
 
-BRIEFGEN = """
-import json, os, time
-t0 = time.perf_counter()
-from pathlib import Path
-from briefgen.project import load_project
-from briefgen.render import Renderer
-from briefgen.seeds import load_seed
-project = load_project(Path({root!r}))
-loaded = load_seed(Path({seed!r}), project.style.title_cells)
-job = Renderer(project).compilation(loaded.outline, project.config.document_date())
-t1 = time.perf_counter()
+BRIEFGEN = COMPILATION_JOB + """
 from briefgen.writers.pdf import write_pdf
 t2 = time.perf_counter()
 data = write_pdf(job)

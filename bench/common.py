@@ -16,6 +16,21 @@ SEED = ROOT / "seeds" / "000_d46ae736df1a2878.txt"
 CHINESE_DIGITS = "〇一二三四五六七八九"
 
 
+# A fresh process's preamble for the writer benches: the seed's compilation job, timed as t0..t1.
+COMPILATION_JOB = """
+import json, os, time
+t0 = time.perf_counter()
+from pathlib import Path
+from briefgen.project import load_project
+from briefgen.render import Renderer
+from briefgen.seeds import load_seed
+project = load_project(Path({root!r}))
+loaded = load_seed(Path({seed!r}), project.style.title_cells)
+job = Renderer(project).compilation(loaded.outline, project.config.document_date())
+t1 = time.perf_counter()
+"""
+
+
 def chinese_count(value: int) -> str:
     """Return a number in Chinese digits (used to make repeated titles distinct)."""
     return "".join(CHINESE_DIGITS[int(d)] for d in str(value))

@@ -17,17 +17,7 @@ from briefgen.style import MM
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_d46ae736df1a2878.txt"
 THEMES = SEED.with_name("000_d46ae736df1a2878.themes.toml")
-CONFIG = """\
-[document]
-unit = "公务员工作座谈会秘书组"
-date = 2026-11-28
-
-[brief]
-report_to = "中央组织部"
-copy_to = "各省、自治区、直辖市党委组织部"
-send_to = "本单位各部门"
-copies = 120
-"""
+CONFIG = ROOT / "briefgen.toml"  # the bundled project's: unit, date, brief footer
 
 
 def convert_all(office: LibreOffice, sources: list[Path], out_dir: Path) -> list[Path]:
@@ -57,7 +47,7 @@ def rendered(tmp_path_factory):
     (folder / "seeds").mkdir()
     shutil.copy(SEED, folder / "seeds" / SEED.name)
     shutil.copy(THEMES, folder / "seeds" / THEMES.name)
-    (folder / "briefgen.toml").write_text(CONFIG, encoding="utf-8")
+    shutil.copy(CONFIG, folder / "briefgen.toml")
     project = load_project(folder)
     result = build_seed(folder / "seeds" / SEED.name, folder / "out", project, formats=("docx",))
     docx = [result.out_dir / o.path for o in result.outputs if o.kind == "brief"]

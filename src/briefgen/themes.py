@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .errors import ConfigError
-from .tomlfile import make_line_finder, parse_toml
+from .tomlfile import make_line_finder, parse_toml, read_utf8
 
 THEMES_SUFFIX = ".themes.toml"
 THEME_KEYS = {"name", "headline", "keywords", "exclude", "issue"}
@@ -177,10 +177,4 @@ def parse_themes(text: str, path: str) -> ThemeFile:
 def load_themes(path: Path, shown: str | None = None) -> ThemeFile:
     """Read and validate a theme file."""
     name = shown or str(path)
-    try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ConfigError(name, 1, "not UTF-8 text") from None
-    except OSError as error:
-        raise ConfigError(name, 1, f"cannot read: {error.strerror}") from None
-    return parse_themes(text, name)
+    return parse_themes(read_utf8(path, name), name)

@@ -54,15 +54,20 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
         raise ConfigError(path, int(found.group(1)) if found else last, f"bad TOML: {message}") from None
 
 
-def read_toml(path: Path, shown: str | None = None) -> tuple[dict[str, Any], LineFinder]:
-    """Read a TOML file, returning its data and a line finder for error messages."""
-    name = shown or str(path)
+def read_utf8(path: Path, name: str) -> str:
+    """Return a configuration file's text, raising ConfigError naming ``name`` when it cannot be read."""
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        return Path(path).read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError(name, 1, "not UTF-8 text") from None
     except OSError as error:
         raise ConfigError(name, 1, f"cannot read: {error.strerror}") from None
+
+
+def read_toml(path: Path, shown: str | None = None) -> tuple[dict[str, Any], LineFinder]:
+    """Read a TOML file, returning its data and a line finder for error messages."""
+    name = shown or str(path)
+    text = read_utf8(path, name)
     return parse_toml(text, name), make_line_finder(text)
 
 
