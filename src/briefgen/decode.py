@@ -59,35 +59,27 @@ def _looks_binary(data: bytes) -> int | None:
     return None if index < 0 else index
 
 
-def _common_share(text: str) -> float:
-    """Return the share of hanzi that are GB2312 level-1 characters (the 3,755 most common)."""
+def _share(text: str, fits) -> float:
+    """Return the share of the text's hanzi (1.0 when it has none) for which ``fits`` holds."""
     hanzi = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if not hanzi:
-        return 1.0
-    common = 0
-    for char in hanzi:
-        try:
-            encoded = char.encode("gb2312")
-        except UnicodeEncodeError:
-            continue
-        if 0xB0 <= encoded[0] <= 0xD7:
-            common += 1
-    return common / len(hanzi)
+    return sum(1 for c in hanzi if fits(c)) / len(hanzi) if hanzi else 1.0
 
 
-def _traditional_share(text: str) -> float:
-    """Return the share of hanzi that Big5 can encode (a decoded Big5 text scores 1.0)."""
-    hanzi = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if not hanzi:
-        return 1.0
-    ok = 0
-    for char in hanzi:
-        try:
-            char.encode("big5")
-            ok += 1
-        except UnicodeEncodeError:
-            pass
-    return ok / len(hanzi)
+def _is_common(char: str) -> bool:
+    """Return True for GB2312 level-1 characters (the 3,755 most common hanzi)."""
+    try:
+        return 0xB0 <= char.encode("gb2312")[0] <= 0xD7
+    except UnicodeEncodeError:
+        return False
+
+
+def _in_big5(char: str) -> bool:
+    """Return True for characters Big5 can encode (every hanzi of a decoded Big5 text)."""
+    try:
+        char.encode("big5")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def decode_seed(data: bytes, path: str) -> DecodedSeed:
@@ -140,9 +132,9 @@ def _decode(data: bytes, path: str) -> DecodedSeed:
         except UnicodeDecodeError:
             continue
     for name, text in candidates:
-        if name == "gb18030" and _common_share(text) >= 0.8:
+        if name == "gb18030" and _share(text, _is_common) >= 0.8:
             return DecodedSeed(text, name)
-        if name == "big5" and _traditional_share(text) >= 0.99:
+        if name == "big5" and _share(text, _in_big5) >= 0.99:
             return DecodedSeed(text, name)
     raise SeedError(path, bad_line, "cannot decode the text: it is not UTF-8, UTF-16, GB18030 or Big5 "
                     f"(byte 0x{body[utf8_error.start]:02x})")
