@@ -137,7 +137,11 @@ def test_the_grammar_reaches_both_outcomes_and_deep_structure():
     """The generator makes seeds that build, with points and sub-points, and seeds that fail."""
     seen = {"built": 0, "failed": 0, "subpoints": 0, "level2": 0}
 
-    @settings(max_examples=80, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+    # About 4% of generated seeds fail to parse: 80 random examples saw none one time in twenty, so the
+    # probe runs 300 examples from a fixed seed (a chance below 1e-4 of missing an outcome should the
+    # generator's draws change with a new Hypothesis).
+    @settings(max_examples=300, derandomize=True, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.too_slow])
     @given(noisy_seeds())
     def probe(text):
         try:
