@@ -3,11 +3,11 @@
 Each figure is the median of fresh processes building the bundled seed in a temporary project
 whose briefgen.toml has a unit, a date and a 版记. Three cache states:
 
-- warm:  the dictionary index and the seed's sentence tokens are cached (a rebuild);
-- cold:  the dictionary index is cached, the tokens are not (a new or edited seed): one
-         Segmenter is built for every sentence of the collection;
-- none:  BRIEFGEN_CACHE="" (no cache folder at all): the dictionary index is rebuilt from jieba's
-         dict.txt in every process.
+- warm:  the seed's sentence tokens are cached (a rebuild);
+- cold:  an empty cache folder (a new or edited seed): one Segmenter is built for every sentence
+         of the collection;
+- none:  BRIEFGEN_CACHE="" (no cache folder at all): as cold, and the dictionary's total frequency
+         is counted again in every process.
 
 Run: .venv/bin/python bench/bench_briefs.py [--runs N] [--formats docx,pdf]
 """
@@ -112,33 +112,21 @@ def measure(root: Path, formats: tuple[str, ...], runs: int, cache: str, env_for
 
 def bench(runs: int = 5, formats: tuple[str, ...] = ("docx", "pdf")) -> dict:
     """Measure the briefs of the seed in each cache state and print a table."""
-    from briefgen.segment import index_file
-
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         root = make_project(base / "project")
-        index = index_file()
-        if index is None or not index.exists():
-            from briefgen.segment import load_index
-
-            load_index()
-            index = index_file()
 
         def env_for(cache: str) -> dict:
             if cache == "none":
                 return {"BRIEFGEN_CACHE": ""}
             folder = base / f"cache-{cache}"
-            if cache == "cold":  # only the dictionary index: every sentence is segmented afresh
+            if cache == "cold":  # every sentence is segmented afresh
                 shutil.rmtree(folder, ignore_errors=True)
                 folder.mkdir()
-                if index is not None:
-                    shutil.copy(index, folder / index.name)
             return {"BRIEFGEN_CACHE": str(folder)}
 
         warm = base / "cache-warm"
         warm.mkdir()
-        if index is not None:
-            shutil.copy(index, warm / index.name)
         run_python(CODE.format(root=str(root), seed=SEED.name, formats=formats), env={"BRIEFGEN_CACHE": str(warm)})
         figures, rows = {}, []
         for cache in ("warm", "cold", "none"):

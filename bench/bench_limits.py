@@ -7,7 +7,7 @@ children's peak RSS (getrusage) is the largest of the build and its worker proce
 is built twice: compilation only, then with the bundled seed's theme file (eight briefs) as
 well. The largest seed is measured three times: as the seed's Chinese text, with its paragraphs
 in Latin words, and with them in single letters between spaces (every character a word of its
-own: the most words, and so the most memory for the briefs, a seed of that length can hold). The jieba index is cached first, as after any earlier build; token caches start cold.
+own: the most words, and so the most memory for the briefs, a seed of that length can hold). One build of the seed first fills the cache folder as any earlier build would; token caches of the measured seeds start cold.
 The limit holds when the largest accepted seed stays under BOUND_MB.
 
 Run: .venv/bin/python bench/bench_limits.py [--quick]   (--quick: 10x and the refusal only)
@@ -118,7 +118,7 @@ def bench(quick: bool = False) -> dict:
         seeds.mkdir(parents=True)
         cache.mkdir()
         warm = write_scaled_seed(seeds, 1)
-        build(project, warm, cache)  # the jieba index, as any earlier build leaves it
+        build(project, warm, cache)  # the cache folder as any earlier build leaves it
         cases = [("10x", write_scaled_seed(seeds, 10))]
         if not quick:
             cases.append(("100x", write_scaled_seed(seeds, 100)))

@@ -7,7 +7,7 @@ it says otherwise), for the seed (1x) and seeds with its speeches repeated 10 an
 (bench/common.py write_scaled_seed):
 
 - briefgen, compilation + briefs (the seed beside its theme file): `briefgen build` into an empty
-  output folder with the cache folder ($BRIEFGEN_CACHE: jieba's dictionary index, sentence tokens)
+  output folder with the cache folder ($BRIEFGEN_CACHE: sentence tokens, the dictionary's total)
   warm and cold (an empty folder each run); `briefgen build` again right after the build (the
   manifest's content hashes decide) and again a second or more later (the command line's quick
   check of file times decides); a rebuild after one sentence of one speech changed;
@@ -143,8 +143,8 @@ metrics = renderer.metrics
 T["fonts: Latin metrics for the grid"] = time.perf_counter() - s
 
 s = time.perf_counter()
-segment.load_index()
-T["jieba: dictionary index"] = time.perf_counter() - s
+segment.load_dictionary()
+T["jieba: dict.txt read, total"] = time.perf_counter() - s
 
 s = time.perf_counter()
 before = timers["segmenter"]
@@ -496,7 +496,7 @@ class Bench:
             self.info[(factor, "edited")] = edited(text, outline)
             self.info[(factor, "chars")] = len(text)
             self.info[(factor, "speeches")] = len(outline.speeches)
-            # One untimed build of each seed: compiles the bytecode, builds the dictionary index and
+            # One untimed build of each seed: compiles the bytecode, caches the dictionary's total and
             # the seed's sentence tokens in the warm cache folder.
             print(f"  warming up {factor}x ...", flush=True)
             if self.with_briefs(factor, 0):
@@ -861,7 +861,7 @@ def report(bench: Bench) -> tuple[str, dict]:
     load = bench.loads
     out.append(f"Machine: {os.cpu_count()} CPUs; load average (1 min) during the run {min(l[0] for l in load):.2f} to "
                f"{max(l[0] for l in load):.2f}; Python {platform.python_version()}; the bench took "
-               f"{bench.seconds:.0f} s. Cache warm: index and tokens built by an untimed build; cold: an empty "
+               f"{bench.seconds:.0f} s. Cache warm: tokens cached by an untimed build; cold: an empty "
                "$BRIEFGEN_CACHE each run (bytecode cached in both).")
     source = source_state()
     out.append(f"Source: commit {source['commit'][:10]}"

@@ -6,7 +6,8 @@ import logging
 
 import jieba
 
-from briefgen.segment import Segmenter, _Index, build_index, find_jieba_dict
+from briefgen import segment
+from briefgen.segment import Segmenter, find_jieba_dict, load_dictionary
 
 
 def test_segments_the_seed_exactly_as_jieba_does(seed_text):
@@ -19,10 +20,10 @@ def test_segments_mixed_script_text_as_jieba_does():
     assert Segmenter(text).cut(text) == jieba.lcut(text, HMM=False)
 
 
-def test_loads_only_the_dictionary_groups_of_the_texts_characters(seed_text):
+def test_loads_only_the_dictionary_words_made_of_the_texts_characters(seed_text):
     segmenter = Segmenter(seed_text)
     chars = set(seed_text)
-    assert all(chars.intersection(word) for word in segmenter.tags)
+    assert all(chars.issuperset(word) for word in segmenter.tags)
     full = len(find_jieba_dict().read_text(encoding="utf-8").splitlines())
     assert len(segmenter.tags) < full / 2
 
@@ -33,11 +34,33 @@ def test_tags_come_from_the_dictionary():
         ("以", "p"), ("高质量", "n"), ("考核", "vn"), ("推动", "v"), ("发展", "vn")]
 
 
-def test_index_holds_every_dictionary_word_once():
-    index = _Index(build_index(find_jieba_dict()))
-    indexed = [word for _, words, _ in index.groups_for(set(index.offsets)) for word in words]
-    words = [line.split()[0] for line in find_jieba_dict().read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert sorted(indexed) == sorted(set(words))
+def test_segments_text_with_regular_expression_syntax_as_jieba_does():
+    text = "规则]^\\[a-z]{2}$（见第(3)条）.*?|^-]“【通知】”"
+    assert Segmenter(text).cut(text) == jieba.lcut(text, HMM=False)
+
+
+def test_picks_every_dictionary_word_when_given_all_its_characters():
+    lines = [line.split() for line in find_jieba_dict().read_text(encoding="utf-8").splitlines() if line.strip()]
+    dictionary = load_dictionary()
+    rows = dictionary.rows_for({char for parts in lines for char in parts[0]})
+    assert [row[0] for row in rows] == [parts[0] for parts in lines]
+    assert [int(row[1]) for row in rows] == [int(parts[1]) for parts in lines]
+
+
+def test_total_is_jiebas_and_is_remembered_in_the_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path))
+    segment.clear_dictionary_cache()
+    try:
+        total = load_dictionary().total
+        jieba.dt.check_initialized()
+        assert total == jieba.dt.total
+        [remembered] = tmp_path.glob("jieba-total-*.txt")
+        assert remembered.read_text() == str(total)
+        remembered.write_text("not a number")
+        segment.clear_dictionary_cache()
+        assert load_dictionary().total == total
+    finally:
+        segment.clear_dictionary_cache()
 
 
 def test_token_cache_gives_the_segmenters_tokens_and_reuses_them(tmp_path, monkeypatch, seed_outline):
