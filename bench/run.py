@@ -478,7 +478,7 @@ class Bench:
         from briefgen.seeds import load_seed
 
         (self.project / "out").mkdir(parents=True)
-        (self.project / "briefgen.toml").write_text(CONFIG, encoding="utf-8")
+        shutil.copy(CONFIG, self.project / "briefgen.toml")
         project = load_project(self.project)
         unit = project.config.document.unit
         from briefgen.config import format_chinese_date

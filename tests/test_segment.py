@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 
 import jieba
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen import segment
 from briefgen.segment import Segmenter, find_jieba_dict, load_dictionary
@@ -32,6 +34,17 @@ def test_tags_come_from_the_dictionary():
     segmenter = Segmenter("以高质量考核推动发展")
     assert [(t.word, t.tag) for t in segmenter.tokens("以高质量考核推动发展")] == [
         ("以", "p"), ("高质量", "n"), ("考核", "vn"), ("推动", "v"), ("发展", "vn")]
+
+
+_WORDS = [line.split()[0] for line in find_jieba_dict().read_text(encoding="utf-8").splitlines()[::97]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(st.characters(blacklist_categories=("Cs",)), max_size=3),
+                          st.sampled_from(list("，。、；的了和在是一二三ABc1. "))), max_size=40))
+def test_segments_any_mix_of_dictionary_words_and_characters_as_jieba_does(pieces):
+    text = "".join(pieces)
+    assert Segmenter(text).cut(text) == jieba.lcut(text, HMM=False)
 
 
 def test_segments_text_with_regular_expression_syntax_as_jieba_does():

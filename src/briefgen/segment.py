@@ -101,10 +101,10 @@ class Segmenter:
     def __init__(self, text: str):
         dictionary = load_dictionary()
         rows = dictionary.rows_for(set(text))
-        # As jieba's gen_pfdict: every prefix of a word is known (frequency 0) unless it is a word.
-        freq = dict.fromkeys((word[:end] for word, _, _ in rows for end in range(1, len(word))), 0)
-        freq.update((word, int(count)) for word, count, _ in rows)
-        self.freq = freq
+        self.freq = {word: int(count) for word, count, _ in rows}  # the last of a repeated word, as jieba
+        # jieba walks a word's prefixes (all in its dictionary) to find the words starting at a
+        # character; trying every length up to the longest word finds the same ones without them.
+        self.longest = max(map(len, self.freq), default=1)
         self._rows = rows
         self._tags: dict[str, str] | None = None
         self.chars = set(text)
@@ -121,15 +121,9 @@ class Segmenter:
         freq, logtotal = self.freq, self.logtotal
         n = len(sentence)
         dag: list[list[int]] = []
+        longest = self.longest
         for k in range(n):
-            ends = []
-            i = k
-            frag = sentence[k]
-            while i < n and frag in freq:
-                if freq[frag]:
-                    ends.append(i)
-                i += 1
-                frag = sentence[k : i + 1]
+            ends = [i for i in range(k, min(n, k + longest)) if freq.get(sentence[k : i + 1])]
             dag.append(ends or [k])
         best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
         for idx in range(n - 1, -1, -1):
