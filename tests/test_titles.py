@@ -82,3 +82,18 @@ def test_unbreakable_text_is_split_evenly():
     title = "A" * 70
     lines = break_titles([title])[0]
     assert "".join(lines) == title and all(measure(line) <= 20 for line in lines)
+
+
+def test_titles_seen_before_are_broken_from_the_cache_without_segmenting(tmp_path, monkeypatch):
+    from briefgen import segment
+
+    monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path))
+    titles = [title for title, _ in SEED_TITLES]
+    fresh = break_titles(titles)
+
+    def refuse(text):
+        raise AssertionError(f"segmented again: {text}")
+
+    monkeypatch.setattr(segment, "Segmenter", refuse)
+    assert break_titles(titles) == fresh
+    assert break_titles(titles, tokenize=lambda texts: [[] for _ in texts]) != fresh  # the words matter

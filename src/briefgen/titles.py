@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import accumulate
 from typing import Callable, Sequence
 
-from .segment import Segmenter, Token
+from .segment import Token, TokenCache
 
 # Words that open a clause in official titles whatever tag the dictionary gives them.
 CLAUSE_OPENERS = frozenset(
@@ -174,12 +174,10 @@ def break_title(title: str, tokens: Sequence[Token], max_cells: float = 20) -> t
 
 
 def break_titles(titles: Sequence[str], max_cells: float = 20,
-                 segmenter_factory: Callable[[str], Segmenter] = Segmenter) -> list[tuple[str, ...]]:
-    """Return the display lines of each title, segmenting them all with one dictionary load."""
-    long_titles = [t.strip() for t in titles if measure(t.strip()) > max_cells]
-    segmenter = segmenter_factory("".join(long_titles)) if long_titles else None
-    result = []
-    for title in titles:
-        tokens = segmenter.tokens(title.strip()) if segmenter and measure(title.strip()) > max_cells else []
-        result.append(break_title(title, tokens, max_cells))
-    return result
+                 tokenize: Callable[[list[str]], list[list[Token]]] | None = None) -> list[tuple[str, ...]]:
+    """Return the display lines of each title; long titles are segmented together, or their words
+    taken from the cache of titles seen before."""
+    long_titles = sorted({t.strip() for t in titles if measure(t.strip()) > max_cells})
+    tokenize = tokenize or TokenCache("titles").tokens
+    words = dict(zip(long_titles, tokenize(long_titles))) if long_titles else {}
+    return [break_title(title, words.get(title.strip(), []), max_cells) for title in titles]
