@@ -18,8 +18,11 @@ class Watcher:
     """A `briefgen watch` process whose stderr lines are collected as they come."""
 
     def __init__(self, folder: Path):
+        # A shell without job control starts background jobs with SIGINT ignored, and Python then
+        # leaves it ignored: the watcher gets Ctrl-C's default handling back, as a terminal gives it.
         self.proc = subprocess.Popen([sys.executable, "-m", "briefgen", "watch"], cwd=folder,
-                                     stderr=subprocess.PIPE, text=True)
+                                     stderr=subprocess.PIPE, text=True,
+                                     preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         self.lines: list[str] = []
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()

@@ -175,9 +175,9 @@ def break_title(title: str, tokens: Sequence[Token], max_cells: float = 20) -> t
 
 def break_titles(titles: Sequence[str], max_cells: float = 20,
                  tokenize: Callable[[list[str]], list[list[Token]]] | None = None) -> list[tuple[str, ...]]:
-    """Return the display lines of each title; long titles are segmented together, or their words
-    taken from the cache of titles seen before."""
+    """Return the display lines of each title; long ones take their words from the title token cache."""
     long_titles = sorted({t.strip() for t in titles if measure(t.strip()) > max_cells})
-    tokenize = tokenize or TokenCache("titles").tokens
-    words = dict(zip(long_titles, tokenize(long_titles))) if long_titles else {}
+    words: dict[str, list[Token]] = {}
+    if long_titles:
+        words = dict(zip(long_titles, (tokenize or TokenCache("titles").tokens)(long_titles)))
     return [break_title(title, words.get(title.strip(), []), max_cells) for title in titles]
