@@ -69,6 +69,9 @@ def test_total_is_jiebas_and_is_remembered_in_the_cache_folder(tmp_path, monkeyp
         assert total == jieba.dt.total
         [remembered] = tmp_path.glob("jieba-total-*.txt")
         assert remembered.read_text() == str(total)
+        remembered.write_text("12345")  # a later process reads it instead of counting
+        segment.clear_dictionary_cache()
+        assert load_dictionary().total == 12345
         remembered.write_text("not a number")
         segment.clear_dictionary_cache()
         assert load_dictionary().total == total
