@@ -100,14 +100,14 @@ class Segmenter:
 
     def __init__(self, text: str):
         dictionary = load_dictionary()
-        rows = dictionary.rows_for(set(text))
+        self.chars = set(text)
+        rows = dictionary.rows_for(self.chars)
         self.freq = {word: int(count) for word, count, _ in rows}  # the last of a repeated word, as jieba
         # jieba walks a word's prefixes (all in its dictionary) to find the words starting at a
         # character; trying every length up to the longest word finds the same ones without them.
         self.longest = max(map(len, self.freq), default=1)
         self._rows = rows
         self._tags: dict[str, str] | None = None
-        self.chars = set(text)
         self.logtotal = log(dictionary.total)
 
     @property
@@ -174,7 +174,7 @@ class Segmenter:
 
 
 def clear_dictionary_cache() -> None:
-    """Forget the dictionary read into memory (tests and benches use this to measure a cold start)."""
+    """Forget the dictionary read into memory (tests use this to read it afresh)."""
     global _DICTIONARY
     _DICTIONARY = None
 
