@@ -32,9 +32,10 @@ CODE = """
 import json, time
 t0 = time.perf_counter()
 from pathlib import Path
-from briefgen import briefs, segment
-from briefgen.build import build_seed
-from briefgen.project import load_project
+from briefgen.briefs import maker as briefs
+from briefgen.words import segment
+from briefgen.build.builder import build_seed
+from briefgen.project.folder import load_project
 t1 = time.perf_counter()
 timers = {{"segmenter": 0.0, "tokens": 0.0, "briefs": 0.0, "brief_writers": 0.0, "planning": 0.0}}
 
@@ -61,7 +62,7 @@ def timed_make_briefs(*args, **kwargs):
     finally:
         timers["briefs"] += time.perf_counter() - started
 briefs.make_briefs = timed_make_briefs
-from briefgen import plans
+from briefgen.build import plans
 plan_briefs = plans.plan_briefs
 def timed_plan_briefs(*args, **kwargs):
     started = time.perf_counter()
@@ -77,7 +78,7 @@ def timed_plan_briefs(*args, **kwargs):
         target.render = timed_render
     return targets
 plans.plan_briefs = timed_plan_briefs
-import briefgen.build
+import briefgen.build.builder
 root = Path({root!r})
 project = load_project(root)
 t2 = time.perf_counter()

@@ -1,4 +1,4 @@
-"""The seed size limit (briefgen.decode.MAX_SEED_CHARS, MAX_SEED_BYTES): peak memory and wall time of
+"""The seed size limit (briefgen.outline.decode.MAX_SEED_CHARS, MAX_SEED_BYTES): peak memory and wall time of
 `briefgen build` on the 10x and 100x seeds and on the largest seeds the limit accepts, and how
 quickly a 20 MB seed is refused.
 
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import SEED, print_table, run_python, scaled_seed, write_scaled_seed  # noqa: E402
 
-from briefgen.decode import MAX_SEED_BYTES, MAX_SEED_CHARS  # noqa: E402
+from briefgen.outline.decode import MAX_SEED_BYTES, MAX_SEED_CHARS  # noqa: E402
 
 BOUND_MB = 400  # the project's memory target for a build
 MB = 1e6

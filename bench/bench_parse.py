@@ -17,8 +17,8 @@ from common import SEED, median, print_table, run_python, write_scaled_seed  # n
 CODE = """
 import json, time, sys
 t0 = time.perf_counter()
-from briefgen.decode import read_seed
-from briefgen.parse import parse_text
+from briefgen.outline.decode import read_seed
+from briefgen.outline.parse import parse_text
 t1 = time.perf_counter()
 text = read_seed({path!r}).text
 mode = {mode!r}

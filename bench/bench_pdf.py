@@ -34,8 +34,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
-from briefgen.fonts import bundled_face
-from briefgen.parse import parse_text
+from briefgen.fonts.faces import bundled_face
+from briefgen.outline.parse import parse_text
 text = open({seed!r}, encoding="utf-8").read()
 outline = parse_text(text, break_titles=lambda titles: [(t,) for t in titles])
 t1 = time.perf_counter()

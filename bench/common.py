@@ -21,9 +21,9 @@ COMPILATION_JOB = """
 import json, os, time
 t0 = time.perf_counter()
 from pathlib import Path
-from briefgen.project import load_project
-from briefgen.render import Renderer
-from briefgen.seeds import load_seed
+from briefgen.project.folder import load_project
+from briefgen.job import Renderer
+from briefgen.outline.seeds import load_seed
 project = load_project(Path({root!r}))
 loaded = load_seed(Path({seed!r}), project.style.title_cells)
 job = Renderer(project).compilation(loaded.outline, project.config.document_date())
@@ -39,7 +39,7 @@ def chinese_count(value: int) -> str:
 def scaled_seed(factor: int) -> str:
     """Return the seed with its speeches repeated ``factor`` times, each copy's title changed."""
     lines = SEED.read_text(encoding="utf-8").split("\n")
-    from briefgen.parse import parse_text
+    from briefgen.outline.parse import parse_text
 
     outline = parse_text("\n".join(lines))
     starts = [s.line - 1 for s in outline.speeches]

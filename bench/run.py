@@ -79,21 +79,21 @@ DRIVER = r"""
 import json, sys, time
 T = {}
 t0 = time.perf_counter()
-import click, briefgen.cli, briefgen.quickcheck
+import click, briefgen.cli.commands, briefgen.cli.quickcheck
 t1 = time.perf_counter()
 import gc
 from pathlib import Path
 from dataclasses import replace
-from briefgen import segment
-from briefgen.build import SeedBuild, theme_file
-from briefgen.plans import speech_hashes, hash_document
-from briefgen.blocks import build_compilation
-from briefgen.render import Renderer
-from briefgen.seeds import load_seed
-from briefgen.project import load_project
-from briefgen.briefs import make_briefs, token_cache
-from briefgen.themes import load_themes
-from briefgen.fingerprint import hash_bytes
+from briefgen.words import segment
+from briefgen.build.builder import SeedBuild, theme_file
+from briefgen.build.plans import speech_hashes, hash_document
+from briefgen.document.compilation import build_compilation
+from briefgen.job import Renderer
+from briefgen.outline.seeds import load_seed
+from briefgen.project.folder import load_project
+from briefgen.briefs.maker import make_briefs, token_cache
+from briefgen.briefs.themes import load_themes
+from briefgen.build.fingerprint import hash_bytes
 from briefgen.atomic import write_bytes_atomic
 t2 = time.perf_counter()
 from briefgen.writers import docx as docx_module
@@ -210,8 +210,8 @@ PDF_ONLY = r"""
 import json, sys, time
 t0 = time.perf_counter()
 from pathlib import Path
-from briefgen.build import build_seed
-from briefgen.project import load_project
+from briefgen.build.builder import build_seed
+from briefgen.project.folder import load_project
 root, seed, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 report = build_seed(seed, out, load_project(root), formats=("pdf",))
 assert report.built == 1, report.actions
@@ -473,15 +473,15 @@ class Bench:
 
     def prepare(self) -> None:
         """Write the project (seeds with and without theme files), warm bytecode and cache, prepare the tools."""
-        from briefgen.parse import parse_text
-        from briefgen.project import load_project
-        from briefgen.seeds import load_seed
+        from briefgen.outline.parse import parse_text
+        from briefgen.project.folder import load_project
+        from briefgen.outline.seeds import load_seed
 
         (self.project / "out").mkdir(parents=True)
         shutil.copy(CONFIG, self.project / "briefgen.toml")
         project = load_project(self.project)
         unit = project.config.document.unit
-        from briefgen.config import format_chinese_date
+        from briefgen.project.config import format_chinese_date
 
         date = format_chinese_date(project.config.document_date())
         for factor in self.factors:

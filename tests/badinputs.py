@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
 
-from briefgen.decode import MAX_SEED_CHARS
-from briefgen.fonts import bundled_face
+from briefgen.outline.decode import MAX_SEED_CHARS
+from briefgen.fonts.faces import bundled_face
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_d46ae736df1a2878.txt"

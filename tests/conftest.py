@@ -33,7 +33,7 @@ def seed_text() -> str:
 
 @pytest.fixture(scope="session")
 def seed_outline(seed_text):
-    from briefgen.parse import parse_text
+    from briefgen.outline.parse import parse_text
 
     return parse_text(seed_text, "seeds/000_d46ae736df1a2878.txt")
 

@@ -25,8 +25,8 @@ from support.readback import (collection_body, docx_body_text, docx_paragraphs, 
                               pdf_pages, pdf_text)
 
 from briefgen.atomic import TEMP_PREFIX
-from briefgen.parse import content_of
-from briefgen.project import load_project
+from briefgen.outline.parse import content_of
+from briefgen.project.folder import load_project
 
 EPOCH = "1795824000"  # 2026-11-28
 ERROR_LINE = re.compile(r"(?P<where>[^\s:][^:]*:\d+): error: \S.*")

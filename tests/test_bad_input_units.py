@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from badinputs import font_without, zero_units_font
 
-from briefgen.decode import MAX_SEED_BYTES, MAX_SEED_CHARS, decode_seed, read_seed
+from briefgen.outline.decode import MAX_SEED_BYTES, MAX_SEED_CHARS, decode_seed, read_seed
 from briefgen.errors import ConfigError, ParseError
-from briefgen.fontmetrics import FontFileError, read_metrics
-from briefgen.fonts import resolve_fonts
-from briefgen.model import iter_texts
-from briefgen.parse import content_of, parse_text
-from briefgen.templating import Templates
-from briefgen.tomlfile import parse_toml
+from briefgen.layout.metrics import FontFileError, read_metrics
+from briefgen.fonts.faces import resolve_fonts
+from briefgen.outline.model import iter_texts
+from briefgen.outline.parse import content_of, parse_text
+from briefgen.project.templating import Templates
+from briefgen.project.tomlfile import parse_toml
 
 # -- decoder --------------------------------------------------------------------------------------
 
@@ -203,7 +203,7 @@ def test_a_character_of_the_collection_title_no_font_has_names_the_title_line(tm
     from support.docx import make_project
 
     from briefgen.errors import RenderError
-    from briefgen.render import Renderer
+    from briefgen.job import Renderer
     from briefgen.writers import get_writer
 
     renderer = Renderer(make_project(tmp_path / "project"))

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from support.lo import SOFFICE, TIMEOUT, LibreOffice, correct_import, read_pdf, write_fontconfig
 
-from briefgen.build import build_seed
-from briefgen.project import load_project
-from briefgen.style import MM
+from briefgen.build.builder import build_seed
+from briefgen.project.folder import load_project
+from briefgen.project.style import MM
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_d46ae736df1a2878.txt"
@@ -64,10 +64,10 @@ def test_libreoffice_renders_every_brief_as_one_page(rendered):
 
 
 def test_libreoffice_breaks_the_lines_where_the_layout_does(rendered, seed_outline):
-    from briefgen.briefs import make_briefs
-    from briefgen.render import Renderer
-    from briefgen.segment import Segmenter
-    from briefgen.themes import load_themes
+    from briefgen.briefs.maker import make_briefs
+    from briefgen.job import Renderer
+    from briefgen.words.segment import Segmenter
+    from briefgen.briefs.themes import load_themes
 
     project, pages = rendered
 

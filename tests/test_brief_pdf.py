@@ -11,9 +11,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from briefgen.build import build_seed
-from briefgen.project import load_project
-from briefgen.style import MM
+from briefgen.build.builder import build_seed
+from briefgen.project.folder import load_project
+from briefgen.project.style import MM
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_d46ae736df1a2878.txt"

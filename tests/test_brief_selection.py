@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from briefgen.parse import parse_text
-from briefgen.segment import Segmenter
-from briefgen.selection import Corpus, collection_sentences, is_repeat, score_sentences, split_sentences
-from briefgen.themes import Selection, Theme
+from briefgen.outline.parse import parse_text
+from briefgen.words.segment import Segmenter
+from briefgen.briefs.selection import Corpus, collection_sentences, is_repeat, score_sentences, split_sentences
+from briefgen.briefs.themes import Selection, Theme
 
 
 def tokens_of(texts):

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.briefs import BriefMaker, make_briefs
-from briefgen.document import TAB
+from briefgen.briefs.maker import BriefMaker, make_briefs
+from briefgen.document.model import TAB
 from briefgen.errors import ConfigError
-from briefgen.project import load_project
-from briefgen.render import Renderer
-from briefgen.segment import Segmenter
-from briefgen.selection import score_sentences
-from briefgen.themes import Theme, load_themes, parse_themes, themes_path
+from briefgen.project.folder import load_project
+from briefgen.job import Renderer
+from briefgen.words.segment import Segmenter
+from briefgen.briefs.selection import score_sentences
+from briefgen.briefs.themes import Theme, load_themes, parse_themes, themes_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_d46ae736df1a2878.txt"
@@ -231,8 +231,8 @@ def test_editing_a_themes_keywords_changes_only_its_brief(seed_outline, theme_fi
 
 
 def test_a_seed_without_a_theme_file_has_no_briefs_and_a_bad_one_stops_the_build(tmp_path):
-    from briefgen.build import build_seed
-    from briefgen.project import load_project
+    from briefgen.build.builder import build_seed
+    from briefgen.project.folder import load_project
 
     seed = tmp_path / "seeds" / "x.txt"
     seed.parent.mkdir()
@@ -270,7 +270,7 @@ def test_speech_decay_spreads_a_brief_over_the_speeches(seed_outline, theme_file
 
 
 def test_a_speech_with_a_unit_line_is_attributed_to_its_unit(renderer):
-    from briefgen.parse import parse_text
+    from briefgen.outline.parse import parse_text
 
     outline = parse_text("测试汇编\n关于基层工作的发言\n（XX市委组织部）\n一、加强基层建设。基层是根本，基层工作要抓实。\n"
                          "二、关心基层干部。要关心关爱基层干部。\n")
@@ -285,7 +285,7 @@ def test_a_speech_with_a_unit_line_is_attributed_to_its_unit(renderer):
 
 
 def test_a_heading_without_its_stop_ends_its_paragraph(renderer):
-    from briefgen.parse import parse_text
+    from briefgen.outline.parse import parse_text
 
     outline = parse_text("测试汇编\n关于基层工作的发言\n一、加强基层建设\n基层是根本，基层工作要抓实。\n")
     theme_file = parse_themes("[[theme]]\nname = '基层'\nheadline = '基层'\nkeywords = ['基层']\n", "t.toml")

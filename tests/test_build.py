@@ -14,8 +14,8 @@ import pytest
 from conftest import ROOT, SEED
 
 THEMES = SEED.with_name(SEED.stem + ".themes.toml")
-HEAVY = ("reportlab", "docx", "jieba", "lxml", "briefgen.writers.pdf", "briefgen.writers.docx", "briefgen.layout",
-         "briefgen.parse", "jinja2", "click")
+HEAVY = ("reportlab", "docx", "jieba", "lxml", "briefgen.writers.pdf", "briefgen.writers.docx", "briefgen.layout.lines",
+         "briefgen.outline.parse", "jinja2", "click")
 
 
 def run(folder: Path, *args: str, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -8,8 +8,8 @@ import sys
 
 from click.testing import CliRunner
 
-from briefgen.cli import main
-from briefgen.model import from_dict
+from briefgen.cli.commands import main
+from briefgen.outline.model import from_dict
 
 
 def run(*args: str):

@@ -15,8 +15,8 @@ from support.docx import (DATE, NS, UNIT, Package, body_paragraphs, brief_job, m
                           sections_of, seed_job, value, w)
 
 from briefgen import __version__
-from briefgen.layout import NO_END, NO_START
-from briefgen.parse import content_of
+from briefgen.layout.lines import NO_END, NO_START
+from briefgen.outline.parse import content_of
 from briefgen.writers.docx import write_docx
 
 from conftest import SEED

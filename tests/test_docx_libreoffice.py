@@ -10,9 +10,9 @@ import pytest
 from support.docx import Package, brief_job, make_project, seed_job
 from support.lo import LibreOffice, glyph_boxes, read_pdf, rules, write_fontconfig
 
-from briefgen.fonts import BUNDLED_DIR
-from briefgen.layout import is_narrow
-from briefgen.style import MM
+from briefgen.fonts.faces import BUNDLED_DIR
+from briefgen.layout.lines import is_narrow
+from briefgen.project.style import MM
 from briefgen.writers.docx import write_docx
 
 from conftest import SEED
@@ -210,11 +210,11 @@ def test_libreoffice_still_reads_two_paragraph_properties_wrongly(seed, office, 
 
 
 def test_every_brief_of_the_seed_renders_as_the_one_page_the_layout_core_made(tmp_path_factory, office, area):
-    from briefgen.briefs import make_briefs
-    from briefgen.render import Renderer
-    from briefgen.segment import Segmenter
-    from briefgen.seeds import load_seed
-    from briefgen.themes import load_themes, themes_path
+    from briefgen.briefs.maker import make_briefs
+    from briefgen.job import Renderer
+    from briefgen.words.segment import Segmenter
+    from briefgen.outline.seeds import load_seed
+    from briefgen.briefs.themes import load_themes, themes_path
 
     def tokens_of(texts):
         segmenter = Segmenter("".join(texts))
@@ -224,7 +224,7 @@ def test_every_brief_of_the_seed_renders_as_the_one_page_the_layout_core_made(tm
     (folder / "briefgen.toml").write_text(
         '[document]\nunit = "XX市委组织部"\n\n[brief]\nreport_to = "市委、市政府领导"\ncopy_to = "各区委组织部"\n'
         'send_to = "市级各部门"\ncopies = 120\n\n[fonts]\nsystem = false\n', encoding="utf-8")
-    from briefgen.project import load_project
+    from briefgen.project.folder import load_project
 
     project = load_project(folder)
     outline = load_seed(SEED, project.style.title_cells).outline

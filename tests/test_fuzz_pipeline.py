@@ -25,8 +25,8 @@ from support.readback import collection_body, docx_body_text, pdf_body_text, pdf
 from test_parse_properties import HANZI, paragraph, phrase, point_lines, sentence, subpoint_run
 
 from briefgen.errors import BriefgenError, ParseError, RenderError
-from briefgen.parse import LINE_BREAK, content_of, parse_text
-from briefgen.render import Renderer
+from briefgen.outline.parse import LINE_BREAK, content_of, parse_text
+from briefgen.job import Renderer
 from briefgen.writers import get_writer
 
 EXAMPLES = int(os.environ.get("BRIEFGEN_FUZZ_EXAMPLES", "150"))

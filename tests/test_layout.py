@@ -6,15 +6,15 @@ import datetime as dt
 
 import pytest
 
-from briefgen.blocks import build_compilation
-from briefgen.document import Block, Document, Metadata, Run, Section
-from briefgen.fontmetrics import FaceMetrics
-from briefgen.layout import NO_END, NO_START, TextMetrics, break_block, layout_document, prepare_block
-from briefgen.model import iter_texts
-from briefgen.parse import content_of, parse_text
-from briefgen.project import load_project
-from briefgen.render import Renderer
-from briefgen.templating import Templates
+from briefgen.document.compilation import build_compilation
+from briefgen.document.model import Block, Document, Metadata, Run, Section
+from briefgen.layout.metrics import FaceMetrics
+from briefgen.layout.lines import NO_END, NO_START, TextMetrics, break_block, layout_document, prepare_block
+from briefgen.outline.model import iter_texts
+from briefgen.outline.parse import content_of, parse_text
+from briefgen.project.folder import load_project
+from briefgen.job import Renderer
+from briefgen.project.templating import Templates
 
 DATE = dt.date(2026, 11, 28)
 
@@ -169,7 +169,7 @@ def test_layout_is_deterministic(renderer, seed_outline):
 
 
 def test_cover_shows_title_unit_and_date(project, seed_outline):
-    from briefgen.config import Config, DocumentConfig
+    from briefgen.project.config import Config, DocumentConfig
 
     config = Config(document=DocumentConfig(unit="XX市委组织部"))
     document = build_compilation(seed_outline, Templates(project.template_dirs), project.style, config, DATE)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefgen.lint import lint
-from briefgen.parse import parse_text
+from briefgen.outline.lint import lint
+from briefgen.outline.parse import parse_text
 
 
 def findings(text: str) -> list[tuple[int, str, str]]:

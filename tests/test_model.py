@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from briefgen.model import SCHEMA_VERSION, from_dict, iter_texts, to_dict
+from briefgen.outline.model import SCHEMA_VERSION, from_dict, iter_texts, to_dict
 
 
 def test_json_round_trip_gives_an_equal_outline(seed_outline):

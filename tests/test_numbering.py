@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.numbering import (find_sub_markers, format_chinese_number, match_point_marker, normal_marker,
+from briefgen.outline.numbering import (find_sub_markers, format_chinese_number, match_point_marker, normal_marker,
                                 parse_chinese_number)
 
 

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from briefgen.errors import ParseError
-from briefgen.model import iter_points, iter_texts, to_dict
-from briefgen.parse import content_of, parse_text
+from briefgen.outline.model import iter_points, iter_texts, to_dict
+from briefgen.outline.parse import content_of, parse_text
 
 from conftest import DATA
 
@@ -157,7 +157,7 @@ def test_text_with_no_outline_is_an_error_naming_the_line(text, line, words):
 
 
 def test_too_many_paragraphs_or_speeches_are_refused_naming_the_first_line_over(monkeypatch):
-    from briefgen import parse
+    from briefgen.outline import parse
 
     monkeypatch.setattr(parse, "MAX_PARAGRAPHS", 5)
     with pytest.raises(ParseError, match="the seed has 7 paragraphs; seeds over 5 are refused") as caught:

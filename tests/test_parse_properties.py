@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefgen.errors import ParseError
-from briefgen.model import from_dict, iter_texts, to_dict
-from briefgen.parse import parse_text
+from briefgen.outline.model import from_dict, iter_texts, to_dict
+from briefgen.outline.parse import parse_text
 
 HANZI = st.sampled_from("公务员考录工作建设队伍高素质政治标准基层培训考核激励管理制度发展推进落实完善加强领导干部群众服务")
 PUNCT = st.sampled_from("，。、；：！？“”（）《》—…·")

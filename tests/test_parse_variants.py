@@ -6,10 +6,10 @@ import codecs
 
 import pytest
 
-from briefgen.decode import decode_seed
+from briefgen.outline.decode import decode_seed
 from briefgen.errors import ParseError
-from briefgen.model import iter_points
-from briefgen.parse import parse_text
+from briefgen.outline.model import iter_points
+from briefgen.outline.parse import parse_text
 
 
 def shape(outline):

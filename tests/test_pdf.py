@@ -16,11 +16,11 @@ import pytest
 from support.pdf import line_text, links, metadata, outline, pdf_fonts, read_chars, text_lines
 
 from briefgen import __version__
-from briefgen.layout import NO_END, NO_START
-from briefgen.parse import content_of, parse_text
-from briefgen.project import load_project
-from briefgen.render import Renderer
-from briefgen.style import MM
+from briefgen.layout.lines import NO_END, NO_START
+from briefgen.outline.parse import content_of, parse_text
+from briefgen.project.folder import load_project
+from briefgen.job import Renderer
+from briefgen.project.style import MM
 
 from conftest import SEED
 

@@ -13,14 +13,14 @@ from click.testing import CliRunner
 from support.pdf import line_text, outline, read_chars, strokes, text_lines
 from test_pdf import build_pdf, run_briefgen
 
-from briefgen.cli import main
-from briefgen.document import Block, Document, Metadata, Run, Section
-from briefgen.fontmetrics import read_metrics
-from briefgen.fonts import bundled_face
-from briefgen.parse import content_of
-from briefgen.project import load_project
-from briefgen.render import Renderer
-from briefgen.style import MM
+from briefgen.cli.commands import main
+from briefgen.document.model import Block, Document, Metadata, Run, Section
+from briefgen.layout.metrics import read_metrics
+from briefgen.fonts.faces import bundled_face
+from briefgen.outline.parse import content_of
+from briefgen.project.folder import load_project
+from briefgen.job import Renderer
+from briefgen.project.style import MM
 from briefgen.writers.pdf import write_pdf
 
 MARKUP = "正文包含<font size=99>大字</font>、&amp;、<b>、单独的<号、(括号)和\\反斜杠，还有“——”与“――”以及“・”和“§”这些符号需要照原样印出来。"
@@ -224,7 +224,7 @@ def test_the_same_job_written_twice_gives_the_same_bytes(renderer):
 
 @pytest.mark.parametrize("role", ["title", "body", "hei", "kai", "song", "latin", "latin-bold", "fallback"])
 def test_the_writers_character_map_agrees_with_fontmetrics(role):
-    from briefgen.writers.pdf_fonts import _Face
+    from briefgen.writers.pdf.fonts import _Face
 
     face = bundled_face(role)
     metrics = read_metrics(face.path)

@@ -8,8 +8,8 @@ import jieba
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen import segment
-from briefgen.segment import Segmenter, find_jieba_dict, load_dictionary
+from briefgen.words import segment
+from briefgen.words.segment import Segmenter, find_jieba_dict, load_dictionary
 
 
 def test_segments_the_seed_exactly_as_jieba_does(seed_text):
@@ -80,7 +80,7 @@ def test_total_is_jiebas_and_is_remembered_in_the_cache_folder(tmp_path, monkeyp
 
 
 def test_token_cache_gives_the_segmenters_tokens_and_reuses_them(tmp_path, monkeypatch, seed_outline):
-    from briefgen.segment import TokenCache
+    from briefgen.words.segment import TokenCache
 
     monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path))
     texts = [p.text for s in seed_outline.speeches for p in s.intro]
@@ -92,8 +92,8 @@ def test_token_cache_gives_the_segmenters_tokens_and_reuses_them(tmp_path, monke
 
 
 def test_token_cache_keeps_the_texts_of_several_collections(tmp_path, monkeypatch):
-    from briefgen import segment
-    from briefgen.segment import TokenCache
+    from briefgen.words import segment
+    from briefgen.words.segment import TokenCache
 
     monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path))
     TokenCache("shared").tokens(["第一篇的句子。"])

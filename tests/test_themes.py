@@ -6,7 +6,7 @@ import pytest
 
 from briefgen.errors import ConfigError
 from briefgen.filenames import safe_filename
-from briefgen.themes import Selection, load_themes, parse_themes, themes_path
+from briefgen.briefs.themes import Selection, load_themes, parse_themes, themes_path
 
 GOOD = """\
 # two themes

@@ -7,13 +7,13 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from briefgen.briefs import make_briefs
-from briefgen.cli import main
-from briefgen.project import load_project
-from briefgen.render import Renderer
-from briefgen.segment import Segmenter
-from briefgen.suggest import stopwords, suggest_themes, toml_string
-from briefgen.themes import parse_themes
+from briefgen.briefs.maker import make_briefs
+from briefgen.cli.commands import main
+from briefgen.project.folder import load_project
+from briefgen.job import Renderer
+from briefgen.words.segment import Segmenter
+from briefgen.briefs.suggest import stopwords, suggest_themes, toml_string
+from briefgen.briefs.themes import parse_themes
 
 
 def tokens_of(texts):
@@ -81,7 +81,7 @@ def test_toml_strings_survive_quotes_and_backslashes():
 
 
 def test_a_bad_theme_file_stops_the_build_with_its_line(project_dir):
-    from briefgen.build import build_seed
+    from briefgen.build.builder import build_seed
     from briefgen.errors import ConfigError
 
     seed = project_dir / "seeds" / "000_d46ae736df1a2878.txt"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.segment import Segmenter
-from briefgen.titles import break_titles, measure
+from briefgen.words.segment import Segmenter
+from briefgen.words.titles import break_titles, measure
 
 # Each seed title, where it breaks, and why a person would break it there.
 SEED_TITLES = [
@@ -85,7 +85,7 @@ def test_unbreakable_text_is_split_evenly():
 
 
 def test_titles_seen_before_are_broken_from_the_cache_without_segmenting(tmp_path, monkeypatch):
-    from briefgen import segment
+    from briefgen.words import segment
 
     monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path))
     titles = [title for title, _ in SEED_TITLES]

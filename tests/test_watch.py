@@ -10,7 +10,7 @@ import threading
 import time
 from pathlib import Path
 
-from briefgen.watch import changed_paths, take_snapshot, watch
+from briefgen.cli.watch import changed_paths, take_snapshot, watch
 from test_build import SEED, edit, hashes, out_dir, project  # noqa: F401  (fixture)
 
 

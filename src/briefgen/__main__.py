@@ -1,5 +1,5 @@
 """Run briefgen as ``python -m briefgen``."""
 
-from .quickcheck import main
+from briefgen.cli.quickcheck import main
 
 main()

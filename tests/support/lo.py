@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from briefgen.fonts import BUNDLED_DIR
+from briefgen.fonts.faces import BUNDLED_DIR
 
 SOFFICE = os.environ.get("BRIEFGEN_SOFFICE", "soffice")
 TIMEOUT = 240  # seconds; the first conversion also creates the profile

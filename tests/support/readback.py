@@ -15,8 +15,8 @@ import pypdfium2.raw as pdfium_c
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from briefgen.parse import LINE_BREAK, content_of
-from briefgen.style import MM
+from briefgen.outline.parse import LINE_BREAK, content_of
+from briefgen.project.style import MM
 
 def _docx(source) -> docx.document.Document:
     return docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))

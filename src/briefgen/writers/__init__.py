@@ -10,8 +10,8 @@ from typing import Callable
 
 # format -> (module, function): imported only when that format is written.
 WRITERS: dict[str, tuple[str, str]] = {
-    "docx": ("briefgen.writers.docx", "write_docx"),
-    "pdf": ("briefgen.writers.pdf", "write_pdf"),
+    "docx": ("briefgen.writers.docx.writer", "write_docx"),
+    "pdf": ("briefgen.writers.pdf.writer", "write_pdf"),
 }
 
 

@@ -1,0 +1,1 @@
+"""One-page thematic briefs: themes, sentence selection, the brief document, theme suggestion."""

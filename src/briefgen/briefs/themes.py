@@ -1,0 +1,180 @@
+"""Theme files (seeds/<seed>.themes.toml): the themes a seed's briefs are about, validated like config.
+
+A theme file holds one ``[[theme]]`` table per brief, in issue order, and optionally a
+``[selection]`` table tuning how sentences are scored and picked::
+
+    [[theme]]
+    name = "考录"                         # names the brief (and its file: NN-考录.docx)
+    headline = "各地严把公务员队伍入口关"     # the brief's title
+    keywords = ["考录", "招录", "录用"]     # what the brief is about
+    exclude = ["考核"]                     # optional: sentences holding one of these are left out
+    issue = 12                            # optional: 第12期 instead of the issue of its place
+
+Every mistake (bad TOML, an unknown key, a missing or empty value, a wrong type) is a
+ConfigError naming the file and the line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Callable
+
+from briefgen.errors import ConfigError
+from briefgen.project.tomlfile import make_line_finder, parse_toml, read_utf8
+
+THEMES_SUFFIX = ".themes.toml"
+THEME_KEYS = {"name", "headline", "keywords", "exclude", "issue"}
+_HEADER = re.compile(r"^\s*\[\[\s*theme\s*\]\]\s*(#.*)?$")
+_OTHER_HEADER = re.compile(r"^\s*\[")
+_KEY = re.compile(r"""^\s*([A-Za-z0-9_-]+|"[^"]*"|'[^']*')\s*=""")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """How sentences are scored and picked for every brief of a seed (the [selection] table)."""
+
+    heading_weight: float = 1.6  # a point heading states what its point is about
+    lead_weight: float = 1.3  # a sub-point lead (一是…) sums up its sub-point
+    figure_weight: float = 1.3  # a sentence with a figure (4.4万人, 70.2%) reports a result
+    length_exponent: float = 0.5  # score / (characters / 40) ** this: long sentences pay for their room
+    speech_decay: float = 0.8  # each sentence taken from a speech scales the next one's priority by this
+    max_similarity: float = 0.5  # token-set Jaccard above which a sentence repeats one already taken
+    min_fill: float = 0.75  # below this share of the body's lines, repeats are let in after all
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One brief's theme: its name, headline, keywords, excluded words, issue, and its line in the file."""
+
+    name: str
+    headline: str
+    keywords: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+    issue: int | None = None
+    line: int = 1  # the line of its [[theme]] header
+
+
+@dataclass(frozen=True)
+class ThemeFile:
+    """A seed's theme file: where it is (as shown to the user), its themes, its selection settings."""
+
+    path: str
+    themes: tuple[Theme, ...] = ()
+    selection: Selection = field(default_factory=Selection)
+
+
+def themes_path(seed: Path) -> Path:
+    """Return the theme file that goes with a seed: seeds/x.txt -> seeds/x.themes.toml."""
+    seed = Path(seed)
+    return seed.with_name(seed.stem + THEMES_SUFFIX)
+
+
+def _theme_lines(text: str) -> list[tuple[int, dict[str, int]]]:
+    """Return, for every [[theme]] header, its line and the line of each key under it."""
+    found: list[tuple[int, dict[str, int]]] = []
+    inside = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if _HEADER.match(line):
+            found.append((number, {}))
+            inside = True
+        elif _OTHER_HEADER.match(line):
+            inside = False
+        elif inside:
+            key = _KEY.match(line)
+            if key:
+                found[-1][1].setdefault(key.group(1).strip("\"'"), number)
+    return found
+
+
+def _words(value: Any, what: str, path: str, line: int, allow_empty: bool) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(path, line, f"{what} must be a list of strings, not {value!r}")
+    words = tuple(v.strip() for v in value)
+    if any(not w for w in words):
+        raise ConfigError(path, line, f"{what} holds an empty string")
+    if not words and not allow_empty:
+        raise ConfigError(path, line, f"{what} must name at least one word")
+    return words
+
+
+def _build_theme(table: Any, index: int, path: str, header: int, line_of: Callable[[str], int]) -> Theme:
+    where = f"theme {index}"
+    if not isinstance(table, dict):
+        raise ConfigError(path, header, f"{where} must be a table ([[theme]])")
+    for key in table:
+        if key not in THEME_KEYS:
+            raise ConfigError(path, line_of(key), f"unknown key {key!r} in {where}; known keys: "
+                              f"{', '.join(sorted(THEME_KEYS))}")
+    for key in ("name", "headline", "keywords"):
+        if key not in table:
+            raise ConfigError(path, header, f"{where} lacks {key}")
+    for key in ("name", "headline"):
+        if not isinstance(table[key], str):
+            raise ConfigError(path, line_of(key), f"{where}: {key} must be a string, not {table[key]!r}")
+        if not table[key].strip():
+            raise ConfigError(path, line_of(key), f"{where}: {key} must not be empty")
+    issue = table.get("issue")
+    if issue is not None and (isinstance(issue, bool) or not isinstance(issue, int) or issue < 1):
+        raise ConfigError(path, line_of("issue"), f"{where}: issue must be a whole number of at least 1, not {issue!r}")
+    return Theme(
+        name=table["name"].strip(),
+        headline=table["headline"].strip(),
+        keywords=_words(table["keywords"], f"{where}: keywords", path, line_of("keywords"), False),
+        exclude=_words(table.get("exclude", []), f"{where}: exclude", path, line_of("exclude"), True),
+        issue=issue,
+        line=header,
+    )
+
+
+def _build_selection(table: Any, path: str, line_of: Callable[[str], int]) -> Selection:
+    if not isinstance(table, dict):
+        raise ConfigError(path, line_of("selection"), "[selection] must be a table")
+    known = {f.name for f in fields(Selection)}
+    values = {}
+    for key, value in table.items():
+        if key not in known:
+            raise ConfigError(path, line_of(f"selection.{key}"), f"unknown key selection.{key}; known keys: "
+                              f"{', '.join(sorted(known))}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ConfigError(path, line_of(f"selection.{key}"), f"selection.{key} must be a number of at least 0, "
+                              f"not {value!r}")
+        values[key] = float(value)
+    for key in ("max_similarity", "min_fill", "speech_decay"):
+        if values.get(key, 0.0) > 1:
+            raise ConfigError(path, line_of(f"selection.{key}"), f"selection.{key} must be at most 1")
+    return Selection(**values)
+
+
+def parse_themes(text: str, path: str) -> ThemeFile:
+    """Return the validated themes of a theme file's text; ``path`` is how errors name the file."""
+    data = parse_toml(text, path)
+    line_of = make_line_finder(text)
+    for key in data:
+        if key not in ("theme", "selection"):
+            raise ConfigError(path, line_of(key), f"unknown key {key!r}; a theme file holds [[theme]] tables "
+                              f"and an optional [selection] table")
+    tables = data.get("theme", [])
+    if not isinstance(tables, list):
+        raise ConfigError(path, line_of("theme"), "theme must be an array of tables: write [[theme]]")
+    located = _theme_lines(text)
+    if len(located) != len(tables):  # themes written inline (theme = [{...}]): name the array's line
+        located = [(line_of("theme"), {})] * len(tables)
+    themes: list[Theme] = []
+    seen: dict[str, int] = {}
+    for index, (table, (header, keys)) in enumerate(zip(tables, located), 1):
+        theme = _build_theme(table, index, path, header, lambda key, k=keys, h=header: k.get(key, h))
+        if theme.name in seen:
+            raise ConfigError(path, header, f"theme {index}: the name {theme.name!r} is already used by the "
+                              f"theme at line {seen[theme.name]}")
+        seen[theme.name] = header
+        themes.append(theme)
+    selection = _build_selection(data.get("selection", {}), path, line_of)
+    return ThemeFile(path, tuple(themes), selection)
+
+
+def load_themes(path: Path, shown: str | None = None) -> ThemeFile:
+    """Read and validate a theme file."""
+    name = shown or str(path)
+    return parse_themes(read_utf8(path, name), name)

@@ -1,0 +1,97 @@
+"""Hashes of what outputs are made from, cheap enough to decide "up to date" in a few milliseconds.
+
+Font files are large: their hashes are remembered in the cache folder by path, size and
+modification time (the bundled ones come with their hash in fonts.json), so a no-op rebuild
+reads only small files. Hashes, never paths or times, go into the manifest, so it is the same
+on every machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from briefgen.atomic import write_text_atomic
+from briefgen.cachedir import find_cache_dir
+
+HASH_CACHE = "file-hashes.json"
+
+
+def hash_bytes(data: bytes) -> str:
+    """Return the hex SHA-256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def hash_json(value: Any) -> str:
+    """Return the SHA-256 of a JSON-ready value in canonical form."""
+    return hash_bytes(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+
+
+def hash_file(path: Path) -> str:
+    """Return the SHA-256 of a file's bytes, or 'missing' when it does not exist."""
+    try:
+        return hash_bytes(Path(path).read_bytes())
+    except FileNotFoundError:
+        return "missing"
+
+
+class FileHashes:
+    """SHA-256 of large files, remembered across runs by path, size and modification time."""
+
+    def __init__(self) -> None:
+        folder = find_cache_dir()
+        self.path = folder / HASH_CACHE if folder else None
+        self.entries: dict[str, list] = {}
+        self.changed = False
+        if self.path and self.path.is_file():
+            try:
+                self.entries = json.loads(self.path.read_text(encoding="utf-8"))
+            except (ValueError, OSError):
+                self.entries = {}
+
+    def get(self, path: Path) -> str:
+        """Return the hash of ``path``, computing it only when the file changed since last time."""
+        stat = Path(path).stat()
+        key = str(Path(path).resolve())
+        found = self.entries.get(key)
+        if found and found[0] == stat.st_size and found[1] == stat.st_mtime_ns:
+            return found[2]
+        digest = hash_file(path)
+        self.entries[key] = [stat.st_size, stat.st_mtime_ns, digest]
+        self.changed = True
+        return digest
+
+    def save(self) -> None:
+        """Write the remembered hashes back to the cache folder (best effort)."""
+        if self.path and self.changed:
+            try:
+                write_text_atomic(self.path, json.dumps(self.entries, sort_keys=True))
+            except OSError:
+                pass
+            self.changed = False
+
+
+def hash_templates(folders: Iterable[Path]) -> dict[str, str]:
+    """Return name -> hash of every template file that takes effect (a project's own shadow briefgen's)."""
+    found: dict[str, str] = {}
+    for folder in folders:
+        if not Path(folder).is_dir():
+            continue
+        for path in sorted(Path(folder).iterdir()):
+            if path.is_file() and path.name not in found and not path.name.startswith("."):
+                found[path.name] = hash_file(path)
+    return found
+
+
+def hash_fonts(faces: Mapping[str, Any], hashes: FileHashes, bundled: Mapping[str, Any]) -> dict[str, str]:
+    """Return role -> hash of the font file serving it."""
+    result = {}
+    for role, face in sorted(faces.items()):
+        entry = bundled.get(role)
+        if face.source == "bundled" and entry and entry.get("sha256"):
+            result[role] = entry["sha256"]
+        else:
+            result[role] = hashes.get(face.path) + (f"#{face.index}" if face.index else "")
+    return result

@@ -1,0 +1,284 @@
+"""The briefgen command line: thin click commands over the library."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from typing import Callable
+
+import click
+
+from briefgen.errors import BriefgenError
+
+EXIT_USER_ERROR = 2
+
+
+def reports_errors(command: Callable) -> Callable:
+    """Turn a BriefgenError into one ``file:line: error: message`` line and exit status 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except BriefgenError as error:
+            click.echo(str(error), err=True)
+            sys.exit(EXIT_USER_ERROR)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="briefgen")
+def main() -> None:
+    """Turn a compilation of speeches into GB/T 9704 documents and one-page briefs."""
+
+
+@main.command()
+@click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "tree"]), default="json", show_default=True)
+@reports_errors
+def outline(seeds: tuple[str, ...], fmt: str) -> None:
+    """Print the outline of SEEDS (default: every seeds/*.txt)."""
+    from briefgen.project.folder import load_project
+    from briefgen.outline.seeds import find_seeds, load_seed
+    from briefgen.outline.views import FORMATS
+
+    project = load_project()
+    paths = find_seeds(seeds)
+    if fmt == "json" and len(paths) > 1:
+        click.echo("[")
+    for index, path in enumerate(paths):
+        loaded = load_seed(path, project.style.title_cells)
+        text = FORMATS[fmt](loaded.outline)
+        if fmt == "json" and len(paths) > 1:
+            text = text.rstrip("\n") + ("," if index + 1 < len(paths) else "")
+        click.echo(text, nl=fmt == "json" and len(paths) > 1)
+    if fmt == "json" and len(paths) > 1:
+        click.echo("]")
+
+
+@main.command()
+@click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
+@reports_errors
+def check(seeds: tuple[str, ...]) -> None:
+    """Lint SEEDS, one finding a line; exit 1 when there are errors."""
+    from briefgen.outline.lint import lint
+    from briefgen.project.folder import load_project
+    from briefgen.outline.seeds import display_path, find_seeds, load_seed
+
+    project = load_project()
+    errors = 0
+    for path in find_seeds(seeds):
+        loaded = load_seed(path, project.style.title_cells)
+        for finding in lint(loaded.outline, loaded.text):
+            click.echo(finding.format(display_path(path)))
+            errors += finding.severity == "error"
+    sys.exit(1 if errors else 0)
+
+
+def describe_action(action) -> str:
+    """Return what a build did with an output and why: 'built: speech 3 changed', 'up to date'."""
+    return action.done if action.done == action.reason else f"{action.done}: {action.reason}"
+
+
+def _record_for_quick_check(seeds, out, allow_missing_glyphs, reports, project, failed) -> None:
+    """Let the next identical `briefgen build` see from file times alone that nothing changed."""
+    from briefgen.cli.quickcheck import forget, write_record
+
+    options = {"seeds": list(seeds), "out": out, "allow_missing_glyphs": allow_missing_glyphs}
+    if failed:
+        forget(options)
+        return
+    files, products, dirs, outputs = [], [], [], []
+    for report in reports:
+        files += report.read_files
+        products += [str(report.out_dir / "manifest.json")]
+        products += [str(report.out_dir / entry.path) for entry in report.outputs]
+        dirs += report.read_dirs
+        outputs += [f"{report.seed}: {project.relative(report.out_dir / entry.path)}" for entry in report.outputs]
+    if not seeds:
+        dirs.append(str(project.root / "seeds"))
+    today = project.config.document.date is None and "SOURCE_DATE_EPOCH" not in os.environ
+    write_record(options, files, products, dirs, outputs, today)
+
+
+@main.command()
+@click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False),
+              help="Output folder (default output/<seed name>/; with one SEED, exactly this folder).")
+@click.option("--force", is_flag=True, help="Rebuild every output, even the up-to-date ones.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Seeds built at once, in worker processes (default: the number of CPUs).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Say why each output was rebuilt or skipped.")
+@click.option("--allow-missing-glyphs", is_flag=True, help="Draw characters no font has as blanks instead of failing.")
+@reports_errors
+def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None, quiet: bool, verbose: bool,
+          allow_missing_glyphs: bool) -> None:
+    """Build the compilation and the briefs (DOCX and PDF) of SEEDS (default: every seeds/*.txt)."""
+    import os
+    import time
+    from pathlib import Path
+
+    from briefgen.build.builder import build_seeds, output_dirs
+    from briefgen.project.folder import load_project
+    from briefgen.outline.seeds import find_seeds
+
+    started = time.perf_counter()
+    project = load_project()
+    paths = find_seeds(seeds)
+    folders = output_dirs(paths, Path(out) if out else None, project.root)
+    jobs = jobs or os.cpu_count() or 1
+    if len(paths) > 1 and not quiet:
+        click.echo(f"building {len(paths)} seeds with {min(jobs, len(paths))} workers", err=True)
+    several = len(paths) > 1
+
+    def report_one(report) -> None:
+        if report.error:
+            click.echo(report.error, err=True)
+            return
+        if not quiet:
+            for warning in report.warnings:
+                click.echo(warning, err=True)
+        if verbose:
+            for action in report.actions:
+                click.echo(f"{report.seed}: {project.relative(report.out_dir / action.path)}: "
+                           f"{describe_action(action)}", err=True)
+        elif several and not quiet:
+            click.echo(f"{report.seed}: {report.built} built, {report.up_to_date} up to date "
+                       f"({report.seconds:.2f} s)", err=True)
+
+    reports = build_seeds(paths, folders, project, jobs=jobs, done=report_one, force=force,
+                          allow_missing_glyphs=allow_missing_glyphs)
+    failed = sum(1 for report in reports if report.error)
+    _record_for_quick_check(seeds, out, allow_missing_glyphs, reports, project, failed)
+    if not quiet and not (failed and len(paths) == 1):  # a failed seed alone says only its error line
+        built = sum(r.built for r in reports)
+        fresh = sum(r.up_to_date for r in reports)
+        click.echo(f"built {built}, up to date {fresh}, failed {failed} in {time.perf_counter() - started:.2f} s",
+                   err=True)
+    sys.exit(EXIT_USER_ERROR if failed else 0)
+
+
+@main.command()
+@click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
+@reports_errors
+def fonts(seeds: tuple[str, ...]) -> None:
+    """Print the font file of each role, why it was chosen, and which of SEEDS' characters it lacks."""
+    from briefgen.fonts.coverage import fonts_report
+    from briefgen.errors import ParseError
+    from briefgen.project.folder import load_project
+    from briefgen.outline.seeds import find_seeds
+
+    project = load_project()
+    try:
+        paths = find_seeds(seeds)
+    except ParseError:
+        paths = []  # no seeds/*.txt: the faces alone
+    for line in fonts_report(project, paths):
+        click.echo(line)
+
+
+@main.group()
+def themes() -> None:
+    """Theme files of the one-page briefs (seeds/<seed>.themes.toml)."""
+
+
+@themes.command()
+@click.argument("seed", required=False, type=click.Path(dir_okay=False))
+@click.option("-n", "--count", default=8, show_default=True, type=click.IntRange(1, 100),
+              help="How many themes to propose.")
+@reports_errors
+def suggest(seed: str | None, count: int) -> None:
+    """Print a proposed theme file for SEED (default: the one seeds/*.txt)."""
+    from briefgen.briefs.maker import token_cache
+    from briefgen.errors import ParseError
+    from briefgen.project.folder import load_project
+    from briefgen.outline.seeds import display_path, find_seeds, load_seed
+    from briefgen.briefs.suggest import suggest_themes, theme_file_text
+    from briefgen.project.templating import Templates
+
+    project = load_project()
+    paths = find_seeds((seed,) if seed else ())
+    if len(paths) > 1:
+        raise ParseError("seeds", 1, f"{len(paths)} seeds in seeds/: name the one to propose themes for")
+    loaded = load_seed(paths[0], project.style.title_cells)
+    proposed = suggest_themes(loaded.outline, token_cache(paths[0]).tokens, count)
+    templates = Templates(project.template_dirs, project.relative)
+    click.echo(theme_file_text(proposed, templates, display_path(paths[0])), nl=False)
+
+
+@main.command()
+@click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Output folder, as for build.")
+@click.option("-v", "--verbose", is_flag=True, help="Say why each output was rebuilt or skipped.")
+@reports_errors
+def watch(seeds: tuple[str, ...], out: str | None, verbose: bool) -> None:
+    """Rebuild SEEDS whenever they, their themes, templates/ or briefgen.toml change (Ctrl-C stops)."""
+    import time
+    from pathlib import Path
+
+    from briefgen.build.builder import build_seeds, output_dirs, theme_file
+    from briefgen.errors import BriefgenError
+    from briefgen.project.folder import CONFIG_NAME, load_project
+    from briefgen.outline.seeds import find_seeds
+    from briefgen.cli.watch import watch as watch_files
+
+    root = Path.cwd()
+
+    def watched() -> list[Path]:
+        paths = find_seeds(seeds) if seeds else sorted((root / "seeds").glob("*.txt"))
+        return [*paths, *(theme_file(p) for p in paths), root / "templates", root / CONFIG_NAME]
+
+    def rebuild(changed: set[str]) -> None:
+        started = time.perf_counter()
+        try:
+            project = load_project(root)
+            paths = find_seeds(seeds)
+        except BriefgenError as error:
+            click.echo(f"{error}  (keeping the last good outputs)", err=True)
+            return
+        folders = output_dirs(paths, Path(out) if out else None, project.root)
+        reports = build_seeds(paths, folders, project, jobs=1)
+        for report in reports:
+            if report.error:
+                click.echo(f"{report.error}  (keeping the last good outputs)", err=True)
+                continue
+            for warning in report.warnings:
+                click.echo(warning, err=True)
+            for action in report.actions:
+                if verbose or action.done != "up to date":
+                    click.echo(f"{report.seed}: {project.relative(report.out_dir / action.path)}: "
+                               f"{describe_action(action)}", err=True)
+        click.echo(f"[{time.strftime('%H:%M:%S')}] built {sum(r.built for r in reports)} in "
+                   f"{time.perf_counter() - started:.2f} s; watching", err=True)
+
+    rebuild(set())
+    try:
+        watch_files(watched, rebuild)
+    except KeyboardInterrupt:
+        click.echo("stopped watching", err=True)
+
+
+@main.command()
+@click.argument("seed", required=False, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Output folder, as for build.")
+@click.option("--pages", help="Compilation pages to render, e.g. 1-3,5 (default: all).")
+@click.option("--dpi", type=click.IntRange(20, 600), default=72, show_default=True)
+@reports_errors
+def preview(seed: str | None, out: str | None, pages: str | None, dpi: int) -> None:
+    """Render PNG images of a built seed's PDFs into DIR/preview/, with a contact sheet."""
+    from pathlib import Path
+
+    from briefgen.build.builder import output_dirs
+    from briefgen.cli.preview import render_previews
+    from briefgen.project.folder import load_project
+    from briefgen.outline.seeds import find_seeds
+
+    project = load_project()
+    paths = find_seeds([seed] if seed else [])
+    for path, folder in zip(paths, output_dirs(paths, Path(out) if out else None, project.root)):
+        result = render_previews(folder, pages, dpi)
+        click.echo(f"{project.relative(path)}: {len(result.pages)} images and "
+                   f"{project.relative(folder / result.sheet)}", err=True)

@@ -1,0 +1,188 @@
+"""Answer "everything is up to date" for a repeated `briefgen build` before loading the rest of briefgen.
+
+After a successful build the command line records, in the cache folder, the size and
+modification time of every file the build read or wrote and of the folders it searched
+(as git's index does). When the same command finds all of them unchanged, nothing can have
+changed, and it says so without importing click, parsing the seed or hashing anything.
+Any doubt (another option, a changed or new file, a file touched within the last second
+before the record, a new day when the date is "today") falls through to the real build,
+which decides from content hashes.
+
+Only the standard library is imported here: this module is the whole cost of a no-op build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+
+from briefgen import __version__
+
+RACY_NS = 100_000_000  # an input changed this close before the record could change again unseen
+
+
+def _cache_dir() -> str | None:
+    explicit = os.environ.get("BRIEFGEN_CACHE")
+    if explicit == "":
+        return None
+    base = explicit or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"),
+                                                                                   ".cache"), "briefgen")
+    return base if os.path.isdir(base) else None
+
+
+def parse_build_args(args: list[str]) -> dict | None:
+    """Return the options of a plain `briefgen build` command line, or None for anything else."""
+    seeds: list[str] = []
+    options = {"out": None, "quiet": False, "verbose": False, "allow_missing_glyphs": False}
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg in ("-q", "--quiet"):
+            options["quiet"] = True
+        elif arg in ("-v", "--verbose"):
+            options["verbose"] = True
+        elif arg == "--allow-missing-glyphs":
+            options["allow_missing_glyphs"] = True
+        elif arg in ("-o", "--output", "-j", "--jobs") and index + 1 < len(args):
+            if arg in ("-o", "--output"):
+                options["out"] = args[index + 1]
+            index += 1
+        elif arg.startswith("--output="):
+            options["out"] = arg.split("=", 1)[1]
+        elif arg.startswith("--jobs="):
+            pass
+        elif arg.startswith("-"):
+            return None  # --force, --help and anything unknown go to the real command
+        else:
+            seeds.append(arg)
+        index += 1
+    options["seeds"] = seeds
+    return options
+
+
+def record_path(options: dict) -> str | None:
+    """Return the file holding the record of a command line run in this folder, or None."""
+    folder = _cache_dir()
+    if folder is None:
+        return None
+    key = json.dumps([os.getcwd(), options["seeds"], options["out"], options["allow_missing_glyphs"]])
+    return os.path.join(folder, "quick-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20] + ".json")
+
+
+def _stat(path: str) -> list[int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return [found.st_size, found.st_mtime_ns]
+
+
+def is_fresh(record: dict) -> bool:
+    """Return True when every file and folder of the record is as it was."""
+    if record.get("version") != __version__:
+        return False
+    if record.get("epoch") != os.environ.get("SOURCE_DATE_EPOCH"):
+        return False
+    if record.get("today") and record["today"] != time.strftime("%Y-%m-%d"):
+        return False
+    for path, seen in record["files"].items():
+        if _stat(path) != seen:
+            return False
+    for path, seen in record["dirs"].items():
+        now = _stat(path)
+        if (now and now[1]) != seen:
+            return False
+    return True
+
+
+def try_noop(args: list[str]) -> bool:
+    """Print the up-to-date summary and return True when a repeated build has nothing to do."""
+    started = time.perf_counter()
+    options = parse_build_args(args)
+    if options is None:
+        return False
+    path = record_path(options)
+    if path is None:
+        return False
+    try:
+        with open(path, encoding="utf-8") as handle:
+            record = json.load(handle)
+    except (OSError, ValueError):
+        return False
+    if not is_fresh(record):
+        return False
+    if options["verbose"]:
+        for line in record["outputs"]:
+            print(f"{line}: up to date", file=sys.stderr)
+    if not options["quiet"]:
+        print(f"built 0, up to date {len(record['outputs'])}, failed 0 in {time.perf_counter() - started:.2f} s",
+              file=sys.stderr)
+    return True
+
+
+def write_record(options: dict, inputs: list[str], products: list[str], dirs: list[str], outputs: list[str],
+                 today: bool) -> None:
+    """Record the state after a successful build (not when an input changed a moment ago).
+
+    A file system stamps times at a clock tick: an input saved again within the same tick,
+    at the same size, would look unchanged, so inputs that young make no record.
+    """
+    path = record_path(options)
+    if path is None:
+        return
+    now = time.time_ns()
+    stats = {f: _stat(f) for f in sorted(set(inputs))}
+    if any(s is not None and s[1] > now - RACY_NS for s in stats.values()):
+        return
+    stats.update({f: _stat(f) for f in sorted(set(products))})
+    record = {
+        "version": __version__,
+        "epoch": os.environ.get("SOURCE_DATE_EPOCH"),
+        "today": time.strftime("%Y-%m-%d") if today else None,
+        "files": stats,
+        "dirs": {d: (_stat(d) or [0, 0])[1] or None for d in sorted(set(dirs))},
+        "outputs": outputs,
+    }
+    temp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(temp, "w", encoding="utf-8") as handle:
+            json.dump(record, handle, ensure_ascii=False)
+        os.replace(temp, path)
+    except OSError:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+
+
+def forget(options: dict) -> None:
+    """Remove the record of a command line (a build that failed or changed something)."""
+    path = record_path(options)
+    if path:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def main() -> None:
+    """The `briefgen` command: a repeated build may finish here; everything else goes to click."""
+    if len(sys.argv) > 1 and sys.argv[1] == "build" and try_noop(sys.argv[2:]):
+        sys.exit(0)
+    from briefgen.cli.commands import main as cli_main
+
+    try:
+        cli_main()
+        code = 0
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        if isinstance(done.code, str):
+            print(done.code, file=sys.stderr)
+    # Every file is written and closed by now: skip tearing down the outline, layouts and fonts
+    # object by object, which costs a large build a noticeable part of its time.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -1,0 +1,1 @@
+"""The document stage: what writers draw from (Document, Section, Block, Run), built from an outline."""

@@ -1,0 +1,130 @@
+"""Outline + templates -> the compilation's blocks: cover, contents, one section of speeches."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Iterator, Mapping
+
+from briefgen.project.config import Config, format_chinese_date
+from briefgen.document.model import LINE_BREAK, Block, Document, Metadata, Run, Section
+from briefgen.outline.model import Collection, Paragraph, Point, Speech
+from briefgen.project.style import StyleSheet
+from briefgen.project.templating import Templates
+from briefgen.words.titles import measure
+
+METADATA_KEYS = ("title", "subject", "keywords")
+
+
+def paragraph_runs(paragraph: Paragraph) -> list[Run]:
+    """Return a paragraph's runs: its text, then each sub-point's lead (styled) and rest."""
+    runs = [Run(paragraph.text, None, paragraph.line)] if paragraph.text else []
+    for sub in paragraph.subpoints:
+        runs.append(Run(sub.marker + sub.lead, "subpoint_lead", sub.line))
+        if sub.text:
+            runs.append(Run(sub.text, None, sub.line))
+    return runs
+
+
+def point_blocks(point: Point, anchor: str) -> Iterator[Block]:
+    """Yield a point's blocks: its heading (run into its first paragraph when the text does so), body, children."""
+    heading_style = f"heading{min(point.level, 5)}"
+    heading = Run(point.marker + point.heading, heading_style, point.line)
+    label = point.marker + point.heading
+    body = list(point.body)
+    if point.run_in:
+        first = body.pop(0)
+        yield Block("body", (heading, *paragraph_runs(first)), outline_level=point.level, label=label, anchor=anchor)
+    else:
+        yield Block(heading_style, (Run(heading.text, None, point.line),), outline_level=point.level, label=label,
+                    anchor=anchor)
+    for paragraph in body:
+        yield Block("body", tuple(paragraph_runs(paragraph)))
+    for index, child in enumerate(point.points, 1):
+        yield from point_blocks(child, f"{anchor}.{index}")
+
+
+def title_runs(lines: tuple[str, ...], line: int) -> tuple[Run, ...]:
+    """Return a title's display lines as runs separated by forced line breaks."""
+    runs: list[Run] = []
+    for index, text in enumerate(lines):
+        if index:
+            runs.append(Run(LINE_BREAK, None, line))
+        runs.append(Run(text, None, line))
+    return tuple(runs)
+
+
+def speech_blocks(speech: Speech, number: int) -> Iterator[Block]:
+    """Yield a speech's blocks: title lines, subtitle and unit lines, a blank line, intro, points."""
+    anchor = f"speech-{number}"
+    yield Block("title", title_runs(speech.title_lines or (speech.title,), speech.line), outline_level=0,
+                label=speech.title, anchor=anchor, page_break_before=True)
+    if speech.subtitle:
+        yield Block("subtitle", (Run(speech.subtitle.text, None, speech.subtitle.line),))
+    if speech.unit:
+        yield Block("unit", (Run(speech.unit.text, None, speech.unit.line),))
+    yield Block("blank")
+    for paragraph in speech.intro:
+        yield Block("body", tuple(paragraph_runs(paragraph)))
+    for index, point in enumerate(speech.points, 1):
+        yield from point_blocks(point, f"{anchor}.{index}")
+
+
+def contents_runs(speech: Speech, sheet: StyleSheet) -> tuple[Run, ...]:
+    """Return a contents entry's text: the title on one line when it fits beside its page number,
+    else broken where its display lines break."""
+    room = sheet.page.chars_per_line - sheet.contents.number_cells - 1
+    if measure(speech.title) <= room or len(speech.title_lines) < 2:
+        return (Run(speech.title, None, speech.line),)
+    return title_runs(speech.title_lines, speech.line)
+
+
+def template_blocks(templates: Templates, name: str, sheet: StyleSheet, seed_texts: Mapping[str, int] | None = None,
+                    **context) -> tuple[Block, ...]:
+    """Render a block template into blocks of template wording.
+
+    ``seed_texts`` maps seed text among the values (the collection title) to its seed line: a run
+    that is part of such a text, or holds one, carries that line, so that an error about one of
+    its characters names the seed line rather than "template wording"."""
+    blocks = []
+    for styled in templates.render_lines(name, sheet.styles, **context):
+        runs = title_runs(tuple(styled.text.split(LINE_BREAK)), 0) if styled.text else ()
+        if seed_texts:
+            runs = tuple(replace(run, line=_seed_line(run.text, seed_texts)) for run in runs)
+        blocks.append(Block(styled.style, runs))
+    return tuple(blocks)
+
+
+def _seed_line(text: str, seed_texts: Mapping[str, int]) -> int:
+    if text.strip():
+        for seed_text, line in seed_texts.items():
+            if seed_text and (text in seed_text or seed_text in text):
+                return line
+    return 0
+
+
+def build_compilation(outline: Collection, templates: Templates, sheet: StyleSheet, config: Config,
+                      date: dt.date) -> Document:
+    """Return the compilation: cover, contents and the speeches, each speech on a new page."""
+    context = {
+        "title": outline.title,
+        "title_lines": list(outline.title_lines or (outline.title,)),
+        "unit": config.document.unit,
+        "date": format_chinese_date(date),
+        "count": outline.declared_count,
+        "speech_titles": [s.title for s in outline.speeches],
+    }
+    cover = template_blocks(templates, "cover.j2", sheet, {outline.title: outline.line}, **context)
+    contents = list(template_blocks(templates, "contents.j2", sheet, **context))
+    for number, speech in enumerate(outline.speeches, 1):
+        contents.append(Block("contents_entry", contents_runs(speech, sheet), ref=f"speech-{number}"))
+    # Text standing between the collection title and the first speech opens the numbered part.
+    body = [Block("body", tuple(paragraph_runs(p))) for p in outline.preface]
+    for number, speech in enumerate(outline.speeches, 1):
+        body.extend(speech_blocks(speech, number))
+    meta = {line.style: line.text for line in templates.render_lines("metadata.j2", METADATA_KEYS, **context)}
+    metadata = Metadata(title=meta.get("title", outline.title), subject=meta.get("subject", ""),
+                        author=config.document.unit, keywords=meta.get("keywords", ""), date=date)
+    sections = (Section("cover", cover), Section("contents", tuple(contents)),
+                Section("body", tuple(body), numbered=True))
+    return Document("compilation", sections, metadata)

@@ -1,0 +1,1 @@
+"""Fonts: which file serves each role, and which characters each face can draw."""

@@ -1,0 +1,1 @@
+"""The outline stage: seed text -> Collection (decoding, parsing, numbering, lint, views); pure."""

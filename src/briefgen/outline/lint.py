@@ -1,0 +1,105 @@
+"""Lint a seed, compiler style: numbering, duplicates, stray headings, damaged characters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from briefgen.outline.model import Collection, Paragraph, Point, iter_points
+from briefgen.outline.numbering import normal_marker
+from briefgen.outline.parse import LINE_BREAK, is_title_like
+
+HALF_WIDTH_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff])[,;:?!()](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
+BROKEN_MARKER = re.compile(r"^[一二三四五六七八九十]{1,3}(?:\s+、|[，,]|\s)")
+LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One lint finding at a seed line."""
+
+    line: int
+    severity: str
+    message: str
+
+    def format(self, path: str) -> str:
+        """Return the finding as ``path:line: severity: message``."""
+        return f"{path}:{self.line}: {self.severity}: {self.message}"
+
+
+def _check_siblings(points: Sequence[Point]) -> Iterator[Finding]:
+    previous: Point | None = None
+    for point in points:
+        expected = 1 if previous is None else previous.ordinal + 1
+        shown = point.marker
+        if previous is not None and point.ordinal == previous.ordinal:
+            yield Finding(point.line, "error", f"numbering repeats: {previous.marker} then {shown}")
+        elif previous is not None and point.ordinal > expected:
+            yield Finding(point.line, "error", f"numbering gap: {previous.marker} then {shown}")
+        elif previous is not None and point.ordinal < expected:
+            yield Finding(point.line, "error", f"numbering goes back: {previous.marker} then {shown}")
+        elif previous is None and point.ordinal != 1:
+            yield Finding(point.line, "error", f"numbering starts at {shown}, not at "
+                          f"{normal_marker(point.level, 1)}")
+        standard = normal_marker(point.level, point.ordinal)
+        if point.marker != standard:
+            yield Finding(point.line, "warning", f"marker {point.marker} is not the standard form {standard}")
+        if not point.body and not point.points:
+            yield Finding(point.line, "warning", f"point {shown} has a heading but no body")
+        previous = point
+        yield from _check_siblings(point.points)
+
+
+def _check_subpoints(paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
+    previous = None
+    for paragraph in paragraphs:
+        for sub in paragraph.subpoints:
+            if sub.ordinal == 1:
+                previous = sub
+                continue
+            if previous is not None and sub.ordinal and previous.ordinal and sub.ordinal != previous.ordinal + 1:
+                yield Finding(sub.line, "warning", f"sub-point numbering gap: {previous.marker} then {sub.marker}")
+            previous = sub
+
+
+def _check_paragraphs(paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
+    for paragraph in paragraphs:
+        if BROKEN_MARKER.match(paragraph.text):
+            yield Finding(paragraph.line, "warning", "looks like a numbered heading but the marker is not "
+                          "written 一、")
+        elif not paragraph.subpoints and is_title_like(paragraph.text):
+            yield Finding(paragraph.line, "warning", "looks like a heading but was not recognised: a speech "
+                          "title must be followed by body text")
+    yield from _check_subpoints(paragraphs)
+
+
+def _check_outline(collection: Collection) -> Iterator[Finding]:
+    for warning in collection.warnings:
+        severity = "error" if "declares" in warning.message else "warning"
+        yield Finding(warning.line, severity, warning.message)
+    seen: dict[str, int] = {}
+    for speech in collection.speeches:
+        if speech.title in seen:
+            yield Finding(speech.line, "error", f"speech title repeats the one on line {seen[speech.title]}")
+        seen.setdefault(speech.title, speech.line)
+        yield from _check_siblings(speech.points)
+        yield from _check_paragraphs(speech.intro)
+        for point in iter_points(speech.points):
+            yield from _check_paragraphs(point.body)
+
+
+def _check_characters(text: str) -> Iterator[Finding]:
+    for number, line in enumerate(LINE_BREAK.split(text), 1):
+        if "\ufffd" in line:
+            yield Finding(number, "error", "U+FFFD replacement character: text was damaged by a wrong "
+                          "encoding before it reached this file")
+        found = HALF_WIDTH_PUNCT.search(line)
+        if found:
+            yield Finding(number, "warning", f"half-width punctuation '{found.group(0)}' inside Chinese text "
+                          "(use the full-width form)")
+
+
+def lint(collection: Collection, text: str) -> list[Finding]:
+    """Return every finding for a seed's outline and text, sorted by line."""
+    return sorted(set(_check_outline(collection)) | set(_check_characters(text)))

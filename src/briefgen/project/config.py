@@ -1,0 +1,139 @@
+"""The project configuration (briefgen.toml): compiling unit, date, brief footer, fonts, style overrides."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from briefgen.errors import ConfigError
+from briefgen.project.tomlfile import LineFinder
+
+CONFIG_NAME = "briefgen.toml"
+
+
+@dataclass(frozen=True)
+class DocumentConfig:
+    """What the cover and mastheads say about who compiled the document and when."""
+
+    unit: str = ""
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class BriefConfig:
+    """Numbering and the 报/送/发 footer of the briefs."""
+
+    first_issue: int = 1
+    report_to: str = ""
+    copy_to: str = ""
+    send_to: str = ""
+    copies: int = 0
+
+
+@dataclass(frozen=True)
+class FontConfig:
+    """Extra font folders to search and a font file per role."""
+
+    dirs: tuple[str, ...] = ()
+    files: Mapping[str, str] = field(default_factory=dict)
+    system: bool = True
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything briefgen.toml can say; defaults when there is no such file."""
+
+    path: str = CONFIG_NAME
+    document: DocumentConfig = DocumentConfig()
+    brief: BriefConfig = BriefConfig()
+    fonts: FontConfig = FontConfig()
+    style: Mapping[str, Any] = field(default_factory=dict)
+
+    def document_date(self) -> dt.date:
+        """Return the configured date, else SOURCE_DATE_EPOCH's UTC date, else today."""
+        if self.document.date is not None:
+            return self.document.date
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch:
+            try:
+                return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+            except (ValueError, OverflowError, OSError):
+                raise ConfigError("SOURCE_DATE_EPOCH", 1, f"not a number of seconds: {epoch!r}") from None
+        return dt.date.today()
+
+
+def format_chinese_date(day: dt.date) -> str:
+    """Return a date the official way, Arabic numerals without padding: 2026年11月28日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _expect(table: Any, name: str, path: str, line_of: LineFinder) -> dict[str, Any]:
+    if table is None:
+        return {}
+    if not isinstance(table, dict):
+        raise ConfigError(path, line_of(name), f"[{name}] must be a table")
+    return table
+
+
+def _check_keys(table: dict[str, Any], allowed: Mapping[str, type | tuple], prefix: str, path: str,
+                line_of: LineFinder) -> None:
+    for key, value in table.items():
+        if key not in allowed:
+            raise ConfigError(path, line_of(f"{prefix}.{key}"), f"unknown key {prefix}.{key}; known keys: "
+                              f"{', '.join(sorted(allowed))}")
+        kinds = allowed[key]
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in (
+                kinds if isinstance(kinds, tuple) else (kinds,))):
+            raise ConfigError(path, line_of(f"{prefix}.{key}"), f"{prefix}.{key} has the wrong type: {value!r}")
+
+
+def _parse_date(value: Any, path: str, line_of: LineFinder) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(path, line_of("document.date"), f"document.date must be a date like 2026-11-28, "
+                          f"not {value!r}") from None
+
+
+def build_config(data: Mapping[str, Any], path: str, line_of: LineFinder) -> Config:
+    """Return the validated configuration described by a parsed briefgen.toml."""
+    sections = {"document", "brief", "fonts", "style"}
+    for key in data:
+        if key not in sections:
+            raise ConfigError(path, line_of(key), f"unknown section [{key}]; known sections: "
+                              f"{', '.join(sorted(sections))}")
+    document = _expect(data.get("document"), "document", path, line_of)
+    _check_keys(document, {"unit": str, "date": (str, dt.date)}, "document", path, line_of)
+    brief = _expect(data.get("brief"), "brief", path, line_of)
+    _check_keys(brief, {"first_issue": int, "report_to": str, "copy_to": str, "send_to": str, "copies": int},
+                "brief", path, line_of)
+    for key in ("first_issue", "copies"):
+        if brief.get(key, 1) < 0:
+            raise ConfigError(path, line_of(f"brief.{key}"), f"brief.{key} must not be negative")
+    fonts = _expect(data.get("fonts"), "fonts", path, line_of)
+    _check_keys(fonts, {"dirs": list, "files": dict, "system": bool}, "fonts", path, line_of)
+    for folder in fonts.get("dirs", []):
+        if not isinstance(folder, str):
+            raise ConfigError(path, line_of("fonts.dirs"), "fonts.dirs must be a list of folder names")
+    for role, file in fonts.get("files", {}).items():
+        if not isinstance(file, str):
+            raise ConfigError(path, line_of(f"fonts.files.{role}"), f"fonts.files.{role} must be a file name")
+    for text_key in ("unit",):
+        if "\n" in document.get(text_key, ""):
+            raise ConfigError(path, line_of(f"document.{text_key}"), f"document.{text_key} must be one line")
+    return Config(
+        path=path,
+        document=DocumentConfig(unit=document.get("unit", ""), date=_parse_date(document.get("date"), path, line_of)),
+        brief=BriefConfig(**brief),
+        fonts=FontConfig(dirs=tuple(fonts.get("dirs", [])), files=dict(fonts.get("files", {})),
+                         system=fonts.get("system", True)),
+        style=_expect(data.get("style"), "style", path, line_of),
+    )

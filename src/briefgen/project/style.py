@@ -1,0 +1,225 @@
+"""The style sheet: page, grid, fonts, colours and paragraph styles, read from TOML and validated."""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, dataclass, fields
+from typing import Any, Callable, Mapping
+
+from briefgen.errors import ConfigError
+
+Locator = Callable[[str], "tuple[str, int]"]  # dotted key -> (file, line)
+MM = 72.0 / 25.4  # points per millimetre
+ALIGNS = ("left", "center", "right", "justify")
+FONT_ROLES = ("title", "body", "hei", "kai", "song", "latin")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """Paper, margins and the line/character grid."""
+
+    width_mm: float
+    height_mm: float
+    margin_top_mm: float
+    margin_bottom_mm: float
+    margin_left_mm: float
+    margin_right_mm: float
+    lines_per_page: int
+    chars_per_line: int
+    char_spacing_pt: float
+    baseline_offset_em: float
+    bold_stroke_em: float = 0.02  # PDF: stroke width (in em) that emboldens CJK text of bold styles
+
+    @property
+    def measure_pt(self) -> float:
+        """Return the width of the type area in points."""
+        return (self.width_mm - self.margin_left_mm - self.margin_right_mm) * MM
+
+    @property
+    def area_height_pt(self) -> float:
+        """Return the height of the type area in points."""
+        return (self.height_mm - self.margin_top_mm - self.margin_bottom_mm) * MM
+
+    @property
+    def pitch_pt(self) -> float:
+        """Return the distance between grid lines in points, in whole twips rounded down.
+
+        Word and WPS hold the line pitch in twips: 225 mm / 22 is 579.8 twips, and rounding it
+        up would leave room for only 21 lines; the PDF uses the same 579 (28.95 pt).
+        """
+        return int(self.area_height_pt * 20 / self.lines_per_page + 1e-9) / 20
+
+    @property
+    def cell_pt(self) -> float:
+        """Return the width of one grid cell in points."""
+        return self.measure_pt / self.chars_per_line
+
+
+@dataclass(frozen=True)
+class ParagraphStyle:
+    """How one kind of paragraph or run looks."""
+
+    name: str
+    font: str
+    size_pt: float
+    word_name: str
+    bold: bool = False
+    align: str = "left"
+    indent_chars: float = 0
+    right_indent_chars: float = 0
+    line_slots: int = 1
+    space_before_slots: int = 0
+    space_after_slots: int = 0
+    color: str = "text"
+    keep_with_next: bool = False
+    outline_level: int | None = None
+
+
+@dataclass(frozen=True)
+class PageNumberSpec:
+    """Where and how page numbers are drawn."""
+
+    style: str
+    offset_mm: float
+    side_indent_chars: float
+    dash_top_em: float
+
+
+@dataclass(frozen=True)
+class ContentsSpec:
+    """The contents page's leader and number column."""
+
+    leader: str
+    number_cells: float
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A horizontal rule across the measure (brief masthead, 版记 lines): its width and colour key."""
+
+    name: str
+    width_pt: float
+    color: str = "text"
+
+
+@dataclass(frozen=True)
+class StyleSheet:
+    """Everything the renderers need to know about how a document looks."""
+
+    page: PageSpec
+    fonts: Mapping[str, str]
+    colors: Mapping[str, str]
+    page_number: PageNumberSpec
+    contents: ContentsSpec
+    rules: Mapping[str, RuleSpec]
+    styles: Mapping[str, ParagraphStyle]
+
+    @property
+    def title_cells(self) -> float:
+        """Return how many full-width characters fit one title line."""
+        title = self.styles["title"]
+        return self.page.measure_pt // (title.size_pt + self.page.char_spacing_pt)
+
+    def style(self, name: str) -> ParagraphStyle:
+        """Return the paragraph or run style called ``name``."""
+        return self.styles[name]
+
+    def color(self, style: ParagraphStyle | RuleSpec) -> str:
+        """Return the RGB hex colour of a style or rule."""
+        return self.colors[style.color]
+
+    def rule(self, name: str) -> RuleSpec:
+        """Return the rule called ``name`` (Block.rule_above / rule_below)."""
+        return self.rules[name]
+
+
+def _type_name(kind: Any) -> str:
+    return {float: "a number", int: "a whole number", bool: "true or false", str: "a string"}.get(kind, str(kind))
+
+
+def _coerce(value: Any, kind: Any, where: str, locate: Locator) -> Any:
+    if kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if kind is int and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if kind in (bool, str) and isinstance(value, kind):
+        return value
+    if kind == "int|None" and (value is None or (isinstance(value, int) and not isinstance(value, bool))):
+        return value
+    expected = "a whole number" if kind == "int|None" else _type_name(kind)
+    raise ConfigError(*locate(where), f"{where} must be {expected}, not {value!r}")
+
+
+def _build(cls, data: Mapping[str, Any], where: str, locate: Locator, extra: dict | None = None):
+    """Build a dataclass from a table, naming any unknown, missing or mistyped key."""
+    kinds = {f.name: f.type for f in fields(cls)}
+    values = dict(extra or {})
+    for key, value in data.items():
+        if key not in kinds or key in values:
+            raise ConfigError(*locate(f"{where}.{key}"), f"unknown key {where}.{key}")
+        kind = {"float": float, "int": int, "bool": bool, "str": str, "int | None": "int|None"}.get(kinds[key], str)
+        values[key] = _coerce(value, kind, f"{where}.{key}", locate)
+    missing = [f.name for f in fields(cls) if f.name not in values and f.default is MISSING]
+    if missing:
+        raise ConfigError(*locate(where), f"{where} lacks {', '.join(missing)}")
+    return cls(**values)
+
+
+def build_style_sheet(data: Mapping[str, Any], locate: Locator) -> StyleSheet:
+    """Return the validated style sheet described by ``data`` (a parsed, merged TOML table)."""
+    known = {"page", "fonts", "colors", "page_number", "contents", "rules", "styles"}
+    for key in data:
+        if key not in known:
+            raise ConfigError(*locate(key), f"unknown style sheet section [{key}]")
+    for key in known:
+        if not isinstance(data.get(key), dict):
+            raise ConfigError(*locate(key), f"the style sheet lacks the table [{key}]")
+    fonts = dict(data["fonts"])
+    for role in FONT_ROLES:
+        if not isinstance(fonts.get(role), str) or not fonts[role]:
+            raise ConfigError(*locate(f"fonts.{role}"), f"fonts.{role} must name a font family")
+    for role in fonts:
+        if role not in FONT_ROLES:
+            raise ConfigError(*locate(f"fonts.{role}"), f"unknown font role fonts.{role}; "
+                              f"the roles are {', '.join(FONT_ROLES)}")
+    colors = {}
+    for name, value in data["colors"].items():
+        if not (isinstance(value, str) and len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value)):
+            raise ConfigError(*locate(f"colors.{name}"), f"colors.{name} must be six hex digits like C8102E")
+        colors[name] = value.upper()
+    styles = {}
+    for name, table in data["styles"].items():
+        if not isinstance(table, dict):
+            raise ConfigError(*locate(f"styles.{name}"), f"styles.{name} must be a table")
+        style = _build(ParagraphStyle, table, f"styles.{name}", locate, {"name": name})
+        if style.font not in FONT_ROLES:
+            raise ConfigError(*locate(f"styles.{name}.font"), f"styles.{name}.font must be one of "
+                              f"{', '.join(FONT_ROLES)}")
+        if style.align not in ALIGNS:
+            raise ConfigError(*locate(f"styles.{name}.align"), f"styles.{name}.align must be one of "
+                              f"{', '.join(ALIGNS)}")
+        if style.color not in colors:
+            raise ConfigError(*locate(f"styles.{name}.color"), f"styles.{name}.color names no [colors] entry")
+        if style.size_pt <= 0 or style.line_slots < 1:
+            raise ConfigError(*locate(f"styles.{name}"), f"styles.{name} needs a positive size and line_slots")
+        styles[name] = style
+    rules = {}
+    for name, table in data["rules"].items():
+        if not isinstance(table, dict):
+            raise ConfigError(*locate(f"rules.{name}"), f"rules.{name} must be a table")
+        rules[name] = _build(RuleSpec, table, f"rules.{name}", locate, {"name": name})
+        if rules[name].color not in colors:
+            raise ConfigError(*locate(f"rules.{name}.color"), f"rules.{name}.color names no [colors] entry")
+    sheet = StyleSheet(
+        page=_build(PageSpec, data["page"], "page", locate),
+        fonts=fonts,
+        colors=colors,
+        page_number=_build(PageNumberSpec, data["page_number"], "page_number", locate),
+        contents=_build(ContentsSpec, data["contents"], "contents", locate),
+        rules=rules,
+        styles=styles,
+    )
+    if sheet.page_number.style not in styles:
+        raise ConfigError(*locate("page_number.style"), "page_number.style names no style")
+    if sheet.page.lines_per_page < 1 or sheet.page.chars_per_line < 1 or sheet.page.measure_pt <= 0:
+        raise ConfigError(*locate("page"), "the page needs a positive type area, lines and characters")
+    return sheet

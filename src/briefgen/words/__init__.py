@@ -1,0 +1,1 @@
+"""Chinese words: jieba's segmentation loaded lazily, and balanced title display lines."""
