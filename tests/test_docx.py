@@ -15,7 +15,7 @@ from support.docx import (DATE, NS, UNIT, Package, body_paragraphs, brief_job, m
                           sections_of, seed_job, value, w)
 
 from briefgen import __version__
-from briefgen.layout.lines import NO_END, NO_START
+from briefgen.marks import NO_LINE_END as NO_END, NO_LINE_START as NO_START
 from briefgen.outline.parse import content_of
 from briefgen.writers.docx import write_docx
 

@@ -11,7 +11,7 @@ from support.docx import Package, brief_job, make_project, seed_job
 from support.lo import LibreOffice, glyph_boxes, read_pdf, rules, write_fontconfig
 
 from briefgen.fonts.faces import BUNDLED_DIR
-from briefgen.layout.lines import is_narrow
+from briefgen.marks import is_narrow
 from briefgen.project.style import MM
 from briefgen.writers.docx import write_docx
 

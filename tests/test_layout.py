@@ -9,7 +9,8 @@ import pytest
 from briefgen.document.compilation import build_compilation
 from briefgen.document.model import Block, Document, Metadata, Run, Section
 from briefgen.layout.metrics import FaceMetrics
-from briefgen.layout.lines import NO_END, NO_START, TextMetrics, break_block, layout_document, prepare_block
+from briefgen.marks import NO_LINE_END as NO_END, NO_LINE_START as NO_START
+from briefgen.layout.lines import TextMetrics, break_block, layout_document, prepare_block
 from briefgen.outline.model import iter_texts
 from briefgen.outline.parse import content_of, parse_text
 from briefgen.project.folder import load_project

@@ -16,7 +16,7 @@ import pytest
 from support.pdf import line_text, links, metadata, outline, pdf_fonts, read_chars, text_lines
 
 from briefgen import __version__
-from briefgen.layout.lines import NO_END, NO_START
+from briefgen.marks import NO_LINE_END as NO_END, NO_LINE_START as NO_START
 from briefgen.outline.parse import content_of, parse_text
 from briefgen.project.folder import load_project
 from briefgen.job import Renderer

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from briefgen.words.segment import Segmenter
-from briefgen.words.titles import break_titles, measure
+from briefgen.marks import cell_width as measure
+from briefgen.words.titles import break_titles
 
 # Each seed title, where it breaks, and why a person would break it there.
 SEED_TITLES = [

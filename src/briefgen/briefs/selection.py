@@ -19,10 +19,8 @@ from typing import Callable, Iterator, Sequence
 from briefgen.outline.model import Collection, Paragraph, Point
 from briefgen.words.segment import Token
 from briefgen.briefs.themes import Selection, Theme
+from briefgen.marks import CLAUSE_ENDS as ENDS, CLOSING as CLOSERS, OPENING as OPENERS
 
-ENDS = "。！？；!?;"
-OPENERS = "“‘「『《〈（([【"
-CLOSERS = "”’」』》〉）)]】"
 MAX_SENTENCE = 400  # an unclosed quote must not glue a whole paragraph into one "sentence"
 FIGURE = re.compile(r"[0-9０-９]")
 LENGTH_UNIT = 40  # characters: the length at which a sentence pays nothing for its room

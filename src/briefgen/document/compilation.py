@@ -11,7 +11,7 @@ from briefgen.document.model import LINE_BREAK, Block, Document, Metadata, Run, 
 from briefgen.outline.model import Collection, Paragraph, Point, Speech
 from briefgen.project.style import StyleSheet
 from briefgen.project.templating import Templates
-from briefgen.words.titles import measure
+from briefgen.marks import cell_width
 
 METADATA_KEYS = ("title", "subject", "keywords")
 
@@ -74,7 +74,7 @@ def contents_runs(speech: Speech, sheet: StyleSheet) -> tuple[Run, ...]:
     """Return a contents entry's text: the title on one line when it fits beside its page number,
     else broken where its display lines break."""
     room = sheet.page.chars_per_line - sheet.contents.number_cells - 1
-    if measure(speech.title) <= room or len(speech.title_lines) < 2:
+    if cell_width(speech.title) <= room or len(speech.title_lines) < 2:
         return (Run(speech.title, None, speech.line),)
     return title_runs(speech.title_lines, speech.line)
 

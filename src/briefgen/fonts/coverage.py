@@ -12,7 +12,8 @@ from typing import Callable, Iterable, Mapping
 from briefgen.document.model import Block
 from briefgen.layout.metrics import FaceMetrics
 from briefgen.fonts.faces import FILE_ROLES, FontFace
-from briefgen.layout.lines import Layout, is_narrow
+from briefgen.layout.lines import Layout
+from briefgen.marks import is_narrow
 from briefgen.project.style import ParagraphStyle, StyleSheet
 
 FALLBACK = "fallback"

@@ -11,26 +11,18 @@ with a closing mark or end one with an opening mark; the shortfall is spread ove
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from itertools import accumulate, compress
 from operator import add, ne
 from typing import Mapping, Sequence
 
+from briefgen.marks import NO_LINE_END, NO_LINE_START, UNSPLIT, is_narrow
 from briefgen.document.model import LINE_BREAK, TAB, Block, Document, Section
 from briefgen.layout.metrics import FaceMetrics
 from briefgen.project.style import ParagraphStyle, StyleSheet
 
-NO_START = frozenset("，。、；：？！）》〉」』】〕〗”’…—·%,.;:?!)]}％）］｝〉〃々～")
-NO_END = frozenset("（《〈「『【〔〖“‘([{（［｛")
-NO_SPLIT = frozenset("—…")  # —— and …… stay whole
 EPSILON = 1e-6
-
-
-def is_narrow(char: str) -> bool:
-    """Return True for characters Word sets in the Latin face (half-width), not the East Asian one."""
-    return unicodedata.east_asian_width(char) in ("Na", "H", "N")
 
 
 class TextMetrics:
@@ -171,9 +163,9 @@ class _Prepared:
 
 def can_break(before: str, after: str, before_narrow: bool, after_narrow: bool) -> bool:
     """Return True when a line may end after ``before`` and the next start with ``after``."""
-    if after in NO_START or before in NO_END or TAB in (before, after):
+    if after in NO_LINE_START or before in NO_LINE_END or TAB in (before, after):
         return False
-    if before == after and before in NO_SPLIT:
+    if before == after and before in UNSPLIT:
         return False
     if after == " ":
         return False

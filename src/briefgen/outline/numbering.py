@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from briefgen.marks import CLAUSE_ENDS, COLONS
+
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "[一二三四五六七八九十]{1,3}"
 _AR = "[0-9０-９]{1,2}"
@@ -26,7 +28,7 @@ _DI = re.compile(f"第({_CN})(?=[，,、：:])")
 _SEQ = re.compile("(首先|其次|再次|最后)(?=[，,、：:])")
 _SEQ_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 
-SENTENCE_OPENERS = "。！？；：!?;:"
+SENTENCE_OPENERS = CLAUSE_ENDS + COLONS  # a sub-point marker opens a sentence after these
 NORMAL_FORMS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）", 5: "{}"}
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from briefgen.errors import ParseError
+from briefgen.marks import CLAUSE_ENDS, CLOSING, COLONS, COMMAS, STOPS
 from briefgen.outline.model import Collection, Paragraph, ParseWarning, Point, Speech, SubPoint, TextLine
 from briefgen.outline.numbering import SubMarker, find_sub_markers, match_point_marker, parse_chinese_number
 
@@ -15,9 +16,7 @@ ARTEFACT = re.compile(r"##[A-Za-z_]+##")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 OTHER_SPACE = re.compile(r"[^\S \u3000]")  # whitespace other than the space and the ideographic space
 COUNT_SUFFIX = re.compile(r"\s*([0-9０-９]+|[一二三四五六七八九十百]+)篇$")
-SENTENCE_END = "。！？!?"
-TITLE_FORBIDDEN = "。！？；!?;"
-TITLE_BAD_ENDINGS = "，、：,:"
+TITLE_BAD_ENDINGS = COMMAS + COLONS + "、"  # a title does not stop mid-clause
 TITLE_MAX_CHARS = 50
 # Memory grows with paragraphs and pages (each speech starts a page), not only with characters:
 # beyond these a build of even short text would pass 400 MB (see bench/bench_limits.py).
@@ -86,7 +85,7 @@ def clean_lines(text: str, warnings: list[ParseWarning]) -> list[SourceLine]:
 
 def is_title_like(text: str) -> bool:
     """Return True for a short line with no sentence punctuation that opens no list item."""
-    if len(text) > TITLE_MAX_CHARS or any(c in TITLE_FORBIDDEN for c in text):
+    if len(text) > TITLE_MAX_CHARS or any(c in CLAUSE_ENDS for c in text):
         return False
     if text[-1] in TITLE_BAD_ENDINGS or text.startswith(("—", "-", "－")):
         return False
@@ -98,12 +97,12 @@ def is_title_like(text: str) -> bool:
 def is_subtitle(text: str) -> bool:
     """Return True for a subtitle line such as ——在全省组织工作会议上的发言."""
     return text.startswith(("——", "--", "－－")) and len(text) <= TITLE_MAX_CHARS and not any(
-        c in TITLE_FORBIDDEN for c in text)
+        c in CLAUSE_ENDS for c in text)
 
 
 def is_unit_line(text: str) -> bool:
     """Return True for a unit or speaker line: in brackets, or an organisation and a person."""
-    if len(text) > UNIT_MAX_CHARS or any(c in TITLE_FORBIDDEN + "，," for c in text):
+    if len(text) > UNIT_MAX_CHARS or any(c in CLAUSE_ENDS + COMMAS for c in text):
         return False
     if text[0] in "（(" and text[-1] in "）)":
         return True
@@ -131,9 +130,9 @@ def split_count(title: str) -> tuple[str, str, int | None]:
 def split_heading(text: str) -> tuple[str, str]:
     """Split a point's line after its marker into the heading clause and the rest."""
     for index, char in enumerate(text):
-        if char in SENTENCE_END:
+        if char in STOPS:
             end = index + 1
-            while end < len(text) and text[end] in "”’」』）)":
+            while end < len(text) and text[end] in CLOSING:
                 end += 1
             return text[:end], text[end:].strip()
     return text, ""
@@ -142,7 +141,7 @@ def split_heading(text: str) -> tuple[str, str]:
 def split_lead(text: str) -> tuple[str, str]:
     """Split a sub-point's text (after its marker) into its lead sentence and the rest."""
     for index, char in enumerate(text):
-        if char in SENTENCE_END + "；;":
+        if char in CLAUSE_ENDS:
             return text[: index + 1], text[index + 1 :]
     return text, ""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from itertools import accumulate
 from typing import Callable, Sequence
 
+from briefgen.marks import CLAUSE_MARKS, cell_width, is_narrow
 from briefgen.words.segment import Token, TokenCache
 
 # Words that open a clause in official titles whatever tag the dictionary gives them.
@@ -21,23 +22,12 @@ CLAUSE_OPENERS = frozenset(
 )
 # Coordinating words that join nouns (党和国家): never a clause boundary.
 NOUN_JOINERS = frozenset("和 与 及 或 同 跟 以及".split())
-CLAUSE_MARKS = "，,：:；; \u3000"
+BREAK_MARKS = CLAUSE_MARKS + " \u3000"  # a line may end after these
 PARTICLE_TAGS = ("u", "y", "e")
-NOMINAL_TAGS = ("n", "r", "m", "q", "t", "s", "f", "i", "l", "j", "a", "b", "z", "x", "g")
-VERBAL_TAGS = ("v", "d", "p", "c")
-
-
-def _is_half(char: str) -> bool:
-    return ord(char) < 0x2000 or 0xFF61 <= ord(char) <= 0xFFDC
-
-
-def measure(text: str) -> float:
-    """Return the width of ``text`` in full-width cells (half-width characters count 0.5)."""
-    return sum(0.5 if _is_half(c) else 1.0 for c in text)
 
 
 def _is_mark(token: Token) -> bool:
-    return all(c in CLAUSE_MARKS or c.isspace() for c in token.word)
+    return all(c in BREAK_MARKS or c.isspace() for c in token.word)
 
 
 def _boundary_strength(before: Token, after: Token) -> float:
@@ -92,7 +82,7 @@ def _best_split(title: str, tokens: Sequence[Token], count: int, max_cells: floa
     A cut's score rewards the weakest and the average boundary strength and penalises uneven
     lines; a line wider than ``max_cells`` rules the cut out.
     """
-    prefix = [0.0, *accumulate(0.5 if _is_half(c) else 1.0 for c in title)]
+    prefix = [0.0, *accumulate(0.5 if is_narrow(c) else 1.0 for c in title)]
 
     def width(start: int, stop: int) -> float:
         while start < stop and title[start].isspace():
@@ -134,12 +124,12 @@ def _even_split(title: str, max_cells: float) -> tuple[str, ...]:
     """Split at character boundaries into the fewest even lines: the last resort."""
     lines = []
     rest = title
-    while measure(rest) > max_cells:
-        count = int(measure(rest) // max_cells) + 1
-        target = measure(rest) / count
+    while cell_width(rest) > max_cells:
+        count = int(cell_width(rest) // max_cells) + 1
+        target = cell_width(rest) / count
         width, cut = 0.0, 0
         for cut, char in enumerate(rest, 1):
-            width += measure(char)
+            width += cell_width(char)
             if width >= target:
                 break
         lines.append(rest[:cut])
@@ -151,10 +141,10 @@ def _even_split(title: str, max_cells: float) -> tuple[str, ...]:
 def _clear_clauses(title: str) -> tuple[str, ...] | None:
     """Return a short title's two clauses when a space or a clause mark separates them."""
     for index, char in enumerate(title):
-        if char in CLAUSE_MARKS or char.isspace() or title.startswith("——", index):
-            head = title[: index + 1] if char in "，,：:；;" else title[:index]
-            tail = title[index + 1 :] if char in CLAUSE_MARKS or char.isspace() else title[index:]
-            if measure(head.strip()) >= 4 and measure(tail.strip()) >= 4:
+        if char in BREAK_MARKS or char.isspace() or title.startswith("——", index):
+            head = title[: index + 1] if char in CLAUSE_MARKS else title[:index]
+            tail = title[index + 1 :] if char in BREAK_MARKS or char.isspace() else title[index:]
+            if cell_width(head.strip()) >= 4 and cell_width(tail.strip()) >= 4:
                 return (head.strip(), tail.strip())
     return None
 
@@ -162,9 +152,9 @@ def _clear_clauses(title: str) -> tuple[str, ...] | None:
 def break_title(title: str, tokens: Sequence[Token], max_cells: float = 20) -> tuple[str, ...]:
     """Return the display lines of ``title`` given its jieba tokens."""
     title = title.strip()
-    if measure(title) <= max_cells:
+    if cell_width(title) <= max_cells:
         return _clear_clauses(title) or (title,)
-    fewest = max(2, int(-(-measure(title) // max_cells)))
+    fewest = max(2, int(-(-cell_width(title) // max_cells)))
     best: tuple[float, tuple[str, ...]] | None = None
     for count in (fewest, fewest + 1):  # one more line than needed, if it reads much better
         found = _best_split(title, tokens, count, max_cells)
@@ -176,7 +166,7 @@ def break_title(title: str, tokens: Sequence[Token], max_cells: float = 20) -> t
 def break_titles(titles: Sequence[str], max_cells: float = 20,
                  tokenize: Callable[[list[str]], list[list[Token]]] | None = None) -> list[tuple[str, ...]]:
     """Return the display lines of each title; long ones take their words from the title token cache."""
-    long_titles = sorted({t.strip() for t in titles if measure(t.strip()) > max_cells})
+    long_titles = sorted({t.strip() for t in titles if cell_width(t.strip()) > max_cells})
     words: dict[str, list[Token]] = {}
     if long_titles:
         words = dict(zip(long_titles, (tokenize or TokenCache("titles").tokens)(long_titles)))

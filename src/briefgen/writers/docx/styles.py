@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from briefgen.document.model import Document, Metadata
-from briefgen.layout.lines import NO_END, NO_START
+from briefgen.marks import NO_LINE_END, NO_LINE_START
 from briefgen.project.style import ParagraphStyle, StyleSheet
 from briefgen.writers.docx.xml import ROOT_NAMESPACES, XML_DECLARATION, escape, half_points, on_off, run_fonts, twips, twips_mm
 
@@ -179,8 +179,8 @@ def settings_part(metadata: Metadata, even_and_odd: bool) -> str:
         f"{XML_DECLARATION}<w:settings {ROOT_NAMESPACES}>"
         + ("<w:evenAndOddHeaders/>" if even_and_odd else "")
         + '<w:characterSpacingControl w:val="doNotCompress"/>'
-        + f'<w:noLineBreaksAfter w:lang="{language}" w:val="{escape("".join(sorted(NO_END)))}"/>'
-        + f'<w:noLineBreaksBefore w:lang="{language}" w:val="{escape("".join(sorted(NO_START)))}"/>'
+        + f'<w:noLineBreaksAfter w:lang="{language}" w:val="{escape("".join(sorted(NO_LINE_END)))}"/>'
+        + f'<w:noLineBreaksBefore w:lang="{language}" w:val="{escape("".join(sorted(NO_LINE_START)))}"/>'
         # A line ended by a forced break is not stretched (layout.py leaves it unjustified).
         + "<w:compat><w:doNotExpandShiftReturn/>"
         + '<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" '

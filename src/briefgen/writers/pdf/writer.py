@@ -21,7 +21,8 @@ from reportlab.pdfgen.canvas import Canvas
 from briefgen.fonts.coverage import describe_char, seed_line, segment_role
 from briefgen.document.model import Block
 from briefgen.errors import RenderError
-from briefgen.layout.lines import Line, Segment, TextMetrics, is_narrow
+from briefgen.layout.lines import Line, Segment, TextMetrics
+from briefgen.marks import is_narrow
 from briefgen.job import RenderJob
 from briefgen.project.style import MM, ParagraphStyle
 from briefgen.writers.pdf.embed import EmbeddedFont
