@@ -28,7 +28,7 @@ if mode == "jieba":
     jieba.initialize()
 t2 = time.perf_counter()
 if mode == "plain":
-    outline = parse_text(text, break_titles=lambda titles: [(t,) for t in titles])
+    outline = parse_text(text)
 else:
     outline = parse_text(text)
 t3 = time.perf_counter()

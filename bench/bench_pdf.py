@@ -37,7 +37,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 from briefgen.fonts.faces import bundled_face
 from briefgen.outline.parse import parse_text
 text = open({seed!r}, encoding="utf-8").read()
-outline = parse_text(text, break_titles=lambda titles: [(t,) for t in titles])
+outline = parse_text(text)
 t1 = time.perf_counter()
 pdfmetrics.registerFont(TTFont("body", str(bundled_face("body").path)))
 pdfmetrics.registerFont(TTFont("title", str(bundled_face("title").path)))

@@ -25,7 +25,7 @@ from briefgen.project.folder import load_project
 from briefgen.job import Renderer
 from briefgen.outline.seeds import load_seed
 project = load_project(Path({root!r}))
-loaded = load_seed(Path({seed!r}), project.style.title_cells)
+loaded = load_seed(Path({seed!r}))
 job = Renderer(project).compilation(loaded.outline, project.config.document_date())
 t1 = time.perf_counter()
 """

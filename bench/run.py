@@ -148,7 +148,7 @@ T["jieba: dict.txt read, total"] = time.perf_counter() - s
 
 s = time.perf_counter()
 before = timers["segmenter"]
-loaded = load_seed(seed, project.style.title_cells)
+loaded = load_seed(seed)
 parse = time.perf_counter() - s
 T["parse: Segmenter for titles"] = timers["segmenter"] - before
 T["parse: decode, outline, titles"] = parse - T["parse: Segmenter for titles"]
@@ -491,7 +491,7 @@ class Bench:
                 path.parent.mkdir(exist_ok=True)
                 path.write_text(text, encoding="utf-8")
             shutil.copy(THEMES, self.project / "full" / f"seed-{factor}x.themes.toml")
-            outline = parse_text(text, break_titles=lambda titles: [(t,) for t in titles])
+            outline = parse_text(text)
             self.info[(factor, "text")] = text
             self.info[(factor, "edited")] = edited(text, outline)
             self.info[(factor, "chars")] = len(text)
@@ -502,7 +502,7 @@ class Bench:
             if self.with_briefs(factor, 0):
                 self.build(self.seed("full", factor), f"out/warm-full-{factor}")
             self.build(self.seed("comp", factor), f"out/warm-comp-{factor}")
-            loaded = load_seed(self.project / self.seed("comp", factor), project.style.title_cells)
+            loaded = load_seed(self.project / self.seed("comp", factor))
             typ = self.work / "typst" / f"seed-{factor}x.typ"
             typ.parent.mkdir(exist_ok=True)
             typ.write_text(typst_source(loaded.outline, unit, date), encoding="utf-8")

@@ -38,6 +38,14 @@ def seed_outline(seed_text):
     return parse_text(seed_text, "seeds/000_d46ae736df1a2878.txt")
 
 
+@pytest.fixture(scope="session")
+def sheet():
+    """The bundled style sheet, as the bundled project's briefgen.toml leaves it."""
+    from briefgen.project.folder import load_project
+
+    return load_project(ROOT).style
+
+
 @pytest.fixture()
 def project_dir(tmp_path, monkeypatch) -> Path:
     """A fresh project folder holding a copy of the seed, made the working folder."""

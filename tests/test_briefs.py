@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.document.titles import display_titles
 from briefgen.briefs.maker import BriefMaker, make_briefs
 from briefgen.document.model import TAB
 from briefgen.errors import ConfigError
@@ -113,7 +114,7 @@ def test_the_measured_lines_are_the_layouts_own(briefs, renderer):
         assert footer[0].slot - (title[-1].slot + title[-1].slots) == brief.lines_available
 
 
-def test_sentences_are_in_reading_order_grouped_under_their_speech(briefs, seed_outline):
+def test_sentences_are_in_reading_order_grouped_under_their_speech(briefs, seed_outline, sheet):
     for brief in briefs:
         indices = [s.sentence.index for s in brief.sentences]
         assert indices == sorted(indices)
@@ -126,7 +127,8 @@ def test_sentences_are_in_reading_order_grouped_under_their_speech(briefs, seed_
         speeches = sorted({s.sentence.speech for s in brief.sentences})
         assert len(groups) == len(speeches)
         heads = [b.text for b in body_blocks(brief) if b.style == "brief_source"]
-        assert heads == [f"《{seed_outline.speeches[n - 1].title_lines[0]}》" for n in speeches]
+        lines = display_titles(seed_outline, sheet).speeches
+        assert heads == [f"《{lines[n - 1][0]}》" for n in speeches]
 
 
 def test_nothing_left_out_would_have_fitted(maker, briefs, renderer):

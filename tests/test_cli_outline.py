@@ -29,7 +29,7 @@ def test_outline_markdown_and_tree(project_dir):
     assert "### 一、突出政治标准，严把公务员队伍入口关。" in md
     assert "**一是考试环节考准考实。**" in md
     tree = run("outline", "--format", "tree").output
-    assert "2. 聚焦落实国家重大战略 / 以高质量考核推动高质量发展  [line 8]" in tree
+    assert "2. 聚焦落实国家重大战略以高质量考核推动高质量发展  [line 8]" in tree
 
 
 def test_outline_of_several_seeds_is_a_json_array(project_dir, seed_text):

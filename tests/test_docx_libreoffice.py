@@ -227,7 +227,7 @@ def test_every_brief_of_the_seed_renders_as_the_one_page_the_layout_core_made(tm
     from briefgen.project.folder import load_project
 
     project = load_project(folder)
-    outline = load_seed(SEED, project.style.title_cells).outline
+    outline = load_seed(SEED).outline
     briefs = make_briefs(outline, load_themes(themes_path(SEED), "themes"), Renderer(project), tokens_of)
     assert len(briefs) == 8
     paths = []

@@ -119,7 +119,7 @@ def check_failure(error: BriefgenError, text: str) -> None:
 @given(noisy_seeds())
 def test_every_seed_prints_all_its_content_or_fails_naming_a_line(renderer, text):
     try:
-        outline = parse_text(text, "seeds/fuzz.txt", title_cells=renderer.project.style.title_cells)
+        outline = parse_text(text, "seeds/fuzz.txt")
         job = renderer.compilation(outline, DATE)
         job = type(job)(**{**job.__dict__, "source": "seeds/fuzz.txt"})
         docx_data = get_writer("docx")(job)
@@ -145,7 +145,7 @@ def test_the_grammar_reaches_both_outcomes_and_deep_structure():
     @given(noisy_seeds())
     def probe(text):
         try:
-            outline = parse_text(text, title_cells=20, break_titles=lambda titles: [(t,) for t in titles])
+            outline = parse_text(text)
         except ParseError:
             seen["failed"] += 1
             return

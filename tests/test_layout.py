@@ -9,6 +9,7 @@ import pytest
 from briefgen.document.compilation import build_compilation
 from briefgen.document.model import Block, Document, Metadata, Run, Section
 from briefgen.layout.metrics import FaceMetrics
+from briefgen.document.titles import display_titles
 from briefgen.marks import NO_LINE_END as NO_END, NO_LINE_START as NO_START
 from briefgen.layout.lines import TextMetrics, break_block, layout_document, prepare_block
 from briefgen.outline.model import iter_texts
@@ -109,10 +110,10 @@ def test_speeches_start_new_pages_numbered_from_one(seed_layout):
         assert seed_layout.blocks[page.lines[0].block].style == "title" and page.lines[0].slot == 0
 
 
-def test_title_lines_are_the_outlines_display_lines(seed_layout, seed_outline):
+def test_title_lines_are_the_documents_display_lines(seed_layout, seed_outline, sheet):
     titles = [line.text for page in seed_layout.pages for line in page.lines
               if seed_layout.blocks[line.block].style == "title"]
-    assert titles == [text for s in seed_outline.speeches for text in s.title_lines]
+    assert titles == [text for lines in display_titles(seed_outline, sheet).speeches for text in lines]
 
 
 def test_contents_entries_carry_the_speech_page_numbers(seed_layout):

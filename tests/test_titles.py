@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+
+from briefgen.document.titles import display_titles
 
 from briefgen.words.segment import Segmenter
 from briefgen.marks import cell_width as measure
@@ -31,13 +35,24 @@ def test_seed_titles_break_at_the_clause_boundary(title, expected):
     assert break_titles([title])[0] == expected
 
 
-def test_the_parser_gives_the_seed_titles_these_lines(seed_outline):
-    assert [s.title_lines for s in seed_outline.speeches] == [lines for _, lines in SEED_TITLES]
+def test_the_document_gives_the_seed_titles_these_lines(seed_outline, sheet):
+    assert list(display_titles(seed_outline, sheet).speeches) == [lines for _, lines in SEED_TITLES]
 
 
-def test_every_line_fits_a_22_point_line(seed_outline):
-    for speech in seed_outline.speeches:
-        assert all(measure(line) <= 20 for line in speech.title_lines)
+def test_the_outline_holds_each_title_as_the_seed_wrote_it(seed_outline):
+    assert [s.title_lines for s in seed_outline.speeches] == [(title,) for title, _ in SEED_TITLES]
+
+
+def test_every_line_fits_a_22_point_line(seed_outline, sheet):
+    for lines in display_titles(seed_outline, sheet).speeches:
+        assert all(measure(line) <= 20 for line in lines)
+
+
+def test_a_title_the_seed_broke_keeps_its_lines(seed_outline, sheet):
+    speech = replace(seed_outline.speeches[0], title_lines=("抓实抓好", "公务员队伍源头工程着力提升考录工作科学化水平"))
+    outline = replace(seed_outline, speeches=(speech, *seed_outline.speeches[1:]))
+    assert display_titles(outline, sheet).speeches[0] == speech.title_lines
+    assert display_titles(outline, sheet).speeches[1] == SEED_TITLES[1][1]
 
 
 def test_short_title_stays_on_one_line():

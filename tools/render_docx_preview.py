@@ -31,7 +31,7 @@ from briefgen.writers.docx import write_docx  # noqa: E402
 def render_preview(seed: Path, out: Path, dpi: int) -> Path:
     """Write the PNG of the first numbered page of ``seed``'s DOCX and return its path."""
     project = load_project(ROOT)
-    outline = load_seed(seed, project.style.title_cells).outline
+    outline = load_seed(seed).outline
     job = Renderer(project).compilation(outline, project.config.document_date())
     page = next(i for i, p in enumerate(job.layout.pages) if p.number is not None) + 1
     with tempfile.TemporaryDirectory() as tmp:

@@ -35,7 +35,7 @@ def make_project(folder: Path) -> Project:
 
 def seed_job(project: Project, seed: Path) -> RenderJob:
     """Return the laid-out compilation of a seed, as `briefgen build` makes it."""
-    outline = load_seed(seed, project.style.title_cells).outline
+    outline = load_seed(seed).outline
     return Renderer(project).compilation(outline, DATE)
 
 

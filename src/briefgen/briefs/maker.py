@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from briefgen.document.compilation import template_blocks
+from briefgen.document.titles import display_titles
 from briefgen.project.config import format_chinese_date
 from briefgen.fonts.coverage import describe_char, unprintable
 from briefgen.document.model import LINE_BREAK, TAB, Block, Document, Metadata, Run, Section
@@ -83,6 +84,7 @@ class BriefMaker:
         self.config = renderer.project.config
         self.templates: Templates = renderer.templates
         self.date = self.config.document_date()
+        self.titles = display_titles(outline, self.sheet)
         sentences = collection_sentences(outline)
         headlines = [t.headline for t in theme_file.themes]
         tokens = tokens_of([s.text for s in sentences] + headlines)
@@ -148,7 +150,7 @@ class BriefMaker:
             speech = self.outline.speeches[number - 1]
             unit = speech.unit.text.strip().strip("（）()").strip() if speech.unit else ""
             blocks = self._blocks("brief_attribution.j2", number=number, title=speech.title,
-                                  short_title=(speech.title_lines or (speech.title,))[0], unit=unit)
+                                  short_title=self.titles.speeches[number - 1][0], unit=unit)
             # Attribution text is made from the speech's own title or unit line: errors name that line.
             found = tuple(replace(b, runs=tuple(replace(r, line=speech.line) for r in b.runs)) for b in blocks)
             self._attributions[number] = found

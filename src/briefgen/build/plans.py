@@ -56,7 +56,7 @@ def plan_outputs(build: SeedBuild, inputs: Mapping[str, Any]) -> list[Target]:
     from briefgen.writers import get_writer
 
     project = build.project
-    loaded = load_seed(build.seed, project.style.title_cells)
+    loaded = load_seed(build.seed)
     outline = loaded.outline
     for warning in outline.warnings:  # what the parser removed or doubted, as `check` says it
         build.warn(f"{build.shown}:{warning.line}: warning: {warning.message}")

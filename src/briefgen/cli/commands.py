@@ -49,7 +49,7 @@ def outline(seeds: tuple[str, ...], fmt: str) -> None:
     if fmt == "json" and len(paths) > 1:
         click.echo("[")
     for index, path in enumerate(paths):
-        loaded = load_seed(path, project.style.title_cells)
+        loaded = load_seed(path)
         text = FORMATS[fmt](loaded.outline)
         if fmt == "json" and len(paths) > 1:
             text = text.rstrip("\n") + ("," if index + 1 < len(paths) else "")
@@ -70,7 +70,7 @@ def check(seeds: tuple[str, ...]) -> None:
     project = load_project()
     errors = 0
     for path in find_seeds(seeds):
-        loaded = load_seed(path, project.style.title_cells)
+        loaded = load_seed(path)
         for finding in lint(loaded.outline, loaded.text):
             click.echo(finding.format(display_path(path)))
             errors += finding.severity == "error"
@@ -203,7 +203,7 @@ def suggest(seed: str | None, count: int) -> None:
     paths = find_seeds((seed,) if seed else ())
     if len(paths) > 1:
         raise ParseError("seeds", 1, f"{len(paths)} seeds in seeds/: name the one to propose themes for")
-    loaded = load_seed(paths[0], project.style.title_cells)
+    loaded = load_seed(paths[0])
     proposed = suggest_themes(loaded.outline, token_cache(paths[0]).tokens, count)
     templates = Templates(project.template_dirs, project.relative)
     click.echo(theme_file_text(proposed, templates, display_path(paths[0])), nl=False)

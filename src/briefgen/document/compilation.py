@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Iterator, Mapping
 
 from briefgen.project.config import Config, format_chinese_date
+from briefgen.document.titles import display_titles
 from briefgen.document.model import LINE_BREAK, Block, Document, Metadata, Run, Section
 from briefgen.outline.model import Collection, Paragraph, Point, Speech
 from briefgen.project.style import StyleSheet
@@ -54,10 +55,10 @@ def title_runs(lines: tuple[str, ...], line: int) -> tuple[Run, ...]:
     return tuple(runs)
 
 
-def speech_blocks(speech: Speech, number: int) -> Iterator[Block]:
+def speech_blocks(speech: Speech, number: int, title_lines: tuple[str, ...]) -> Iterator[Block]:
     """Yield a speech's blocks: title lines, subtitle and unit lines, a blank line, intro, points."""
     anchor = f"speech-{number}"
-    yield Block("title", title_runs(speech.title_lines or (speech.title,), speech.line), outline_level=0,
+    yield Block("title", title_runs(title_lines, speech.line), outline_level=0,
                 label=speech.title, anchor=anchor, page_break_before=True)
     if speech.subtitle:
         yield Block("subtitle", (Run(speech.subtitle.text, None, speech.subtitle.line),))
@@ -70,13 +71,13 @@ def speech_blocks(speech: Speech, number: int) -> Iterator[Block]:
         yield from point_blocks(point, f"{anchor}.{index}")
 
 
-def contents_runs(speech: Speech, sheet: StyleSheet) -> tuple[Run, ...]:
+def contents_runs(speech: Speech, sheet: StyleSheet, title_lines: tuple[str, ...]) -> tuple[Run, ...]:
     """Return a contents entry's text: the title on one line when it fits beside its page number,
     else broken where its display lines break."""
     room = sheet.page.chars_per_line - sheet.contents.number_cells - 1
-    if cell_width(speech.title) <= room or len(speech.title_lines) < 2:
+    if cell_width(speech.title) <= room or len(title_lines) < 2:
         return (Run(speech.title, None, speech.line),)
-    return title_runs(speech.title_lines, speech.line)
+    return title_runs(title_lines, speech.line)
 
 
 def template_blocks(templates: Templates, name: str, sheet: StyleSheet, seed_texts: Mapping[str, int] | None = None,
@@ -106,9 +107,10 @@ def _seed_line(text: str, seed_texts: Mapping[str, int]) -> int:
 def build_compilation(outline: Collection, templates: Templates, sheet: StyleSheet, config: Config,
                       date: dt.date) -> Document:
     """Return the compilation: cover, contents and the speeches, each speech on a new page."""
+    titles = display_titles(outline, sheet)
     context = {
         "title": outline.title,
-        "title_lines": list(outline.title_lines or (outline.title,)),
+        "title_lines": list(titles.collection),
         "unit": config.document.unit,
         "date": format_chinese_date(date),
         "count": outline.declared_count,
@@ -117,11 +119,11 @@ def build_compilation(outline: Collection, templates: Templates, sheet: StyleShe
     cover = template_blocks(templates, "cover.j2", sheet, {outline.title: outline.line}, **context)
     contents = list(template_blocks(templates, "contents.j2", sheet, **context))
     for number, speech in enumerate(outline.speeches, 1):
-        contents.append(Block("contents_entry", contents_runs(speech, sheet), ref=f"speech-{number}"))
+        contents.append(Block("contents_entry", contents_runs(speech, sheet, titles.speeches[number - 1]), ref=f"speech-{number}"))
     # Text standing between the collection title and the first speech opens the numbered part.
     body = [Block("body", tuple(paragraph_runs(p))) for p in outline.preface]
     for number, speech in enumerate(outline.speeches, 1):
-        body.extend(speech_blocks(speech, number))
+        body.extend(speech_blocks(speech, number, titles.speeches[number - 1]))
     meta = {line.style: line.text for line in templates.render_lines("metadata.j2", METADATA_KEYS, **context)}
     metadata = Metadata(title=meta.get("title", outline.title), subject=meta.get("subject", ""),
                         author=config.document.unit, keywords=meta.get("keywords", ""), date=date)

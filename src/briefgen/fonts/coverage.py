@@ -171,7 +171,7 @@ def fonts_report(project, seeds: Iterable) -> list[str]:
     lines: list[str] = []
     first = True
     for path in seeds:
-        loaded = load_seed(path, sheet.title_cells)
+        loaded = load_seed(path)
         job = renderer.compilation(loaded.outline, project.config.document_date())
         numbers = sorted({page.number for page in job.layout.pages if page.number is not None})
         extra = [(sheet.page_number.style, job.templates.render_text("page_number.j2", number=n)) for n in numbers]

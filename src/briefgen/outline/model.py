@@ -72,7 +72,7 @@ class Point:
 
 @dataclass(frozen=True)
 class Speech:
-    """One speech: its title (and display lines), optional subtitle and unit lines, intro, points."""
+    """One speech: its title (and the lines the seed wrote it on), optional subtitle and unit lines, intro, points."""
 
     title: str
     title_lines: tuple[str, ...]
@@ -85,7 +85,7 @@ class Speech:
 
 @dataclass(frozen=True)
 class Collection:
-    """A compilation: printed title (and display lines), declared piece count, front matter, speeches, warnings."""
+    """A compilation: printed title (and its lines as written), declared piece count, front matter, speeches, warnings."""
 
     title: str
     line: int

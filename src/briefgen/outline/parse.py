@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Sequence
 
 from briefgen.errors import ParseError
 from briefgen.marks import CLAUSE_ENDS, CLOSING, COLONS, COMMAS, STOPS
@@ -264,20 +264,7 @@ def _speech_start(lines: Sequence[SourceLine], index: int) -> _SpeechStart | Non
     return None
 
 
-TitleBreaker = Callable[[Sequence[str]], list[tuple[str, ...]]]
-
-
-def _default_breaker(max_cells: float) -> TitleBreaker:
-    def breaker(titles: Sequence[str]) -> list[tuple[str, ...]]:
-        from briefgen.words.titles import break_titles
-
-        return break_titles(titles, max_cells)
-
-    return breaker
-
-
-def parse_text(text: str, path: str = "<seed>", title_cells: float = 20,
-               break_titles: TitleBreaker | None = None) -> Collection:
+def parse_text(text: str, path: str = "<seed>") -> Collection:
     """Return the outline of a seed's text, or raise ParseError for text that holds none."""
     warnings: list[ParseWarning] = []
     lines = clean_lines(text, warnings)
@@ -313,15 +300,13 @@ def parse_text(text: str, path: str = "<seed>", title_cells: float = 20,
 
     preface_end = starts[0].at
     preface = build_paragraphs(lines[1:preface_end])
-    breaker = break_titles or _default_breaker(title_cells)
-    collection_lines, *title_lines = breaker([title, *(start.title.text for start in starts)])
     speeches = []
     for number, start in enumerate(starts):
         end = starts[number + 1].at if number + 1 < len(starts) else len(lines)
         intro, points = build_points(lines[start.body_from:end])
         speeches.append(Speech(
             title=start.title.text,
-            title_lines=title_lines[number],
+            title_lines=(start.title.text,),
             line=start.title.number,
             subtitle=TextLine(start.subtitle.text, start.subtitle.number) if start.subtitle else None,
             unit=TextLine(start.unit.text, start.unit.number) if start.unit else None,
@@ -331,5 +316,5 @@ def parse_text(text: str, path: str = "<seed>", title_cells: float = 20,
     if declared is not None and declared != len(speeches):
         warnings.append(ParseWarning(first.number, f"the title declares {declared} pieces ({suffix}) but "
                                      f"{len(speeches)} speeches were found"))
-    return Collection(title=title, line=first.number, title_lines=collection_lines, count_suffix=suffix, declared_count=declared,
+    return Collection(title=title, line=first.number, title_lines=(title,), count_suffix=suffix, declared_count=declared,
                       preface=preface, speeches=tuple(speeches), warnings=tuple(warnings))

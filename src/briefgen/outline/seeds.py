@@ -48,9 +48,9 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_seed(path: Path, title_cells: float = 20) -> LoadedSeed:
+def load_seed(path: Path) -> LoadedSeed:
     """Read, decode and parse one seed."""
     shown = display_path(path)
     decoded = read_seed(Path(path), shown)
-    outline = parse_text(decoded.text, shown, title_cells=title_cells)
+    outline = parse_text(decoded.text, shown)
     return LoadedSeed(Path(path), decoded.text, decoded.encoding, outline)
