@@ -22,7 +22,7 @@ import json, os, time
 t0 = time.perf_counter()
 from pathlib import Path
 from briefgen.project.folder import load_project
-from briefgen.job import Renderer
+from briefgen.render import Renderer
 from briefgen.outline.seeds import load_seed
 project = load_project(Path({root!r}))
 loaded = load_seed(Path({seed!r}))

@@ -88,7 +88,7 @@ from briefgen.words import segment
 from briefgen.build.builder import SeedBuild, theme_file
 from briefgen.build.plans import speech_hashes, hash_document
 from briefgen.document.compilation import build_compilation
-from briefgen.job import Renderer
+from briefgen.render import Renderer
 from briefgen.outline.seeds import load_seed
 from briefgen.project.folder import load_project
 from briefgen.briefs.maker import make_briefs, token_cache

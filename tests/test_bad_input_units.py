@@ -203,7 +203,7 @@ def test_a_character_of_the_collection_title_no_font_has_names_the_title_line(tm
     from support.docx import make_project
 
     from briefgen.errors import RenderError
-    from briefgen.job import Renderer
+    from briefgen.render import Renderer
     from briefgen.writers import get_writer
 
     renderer = Renderer(make_project(tmp_path / "project"))

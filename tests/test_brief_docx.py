@@ -65,7 +65,7 @@ def test_libreoffice_renders_every_brief_as_one_page(rendered):
 
 def test_libreoffice_breaks_the_lines_where_the_layout_does(rendered, seed_outline):
     from briefgen.briefs.maker import make_briefs
-    from briefgen.job import Renderer
+    from briefgen.render import Renderer
     from briefgen.words.segment import Segmenter
     from briefgen.briefs.themes import load_themes
 

@@ -13,7 +13,7 @@ from briefgen.briefs.maker import BriefMaker, make_briefs
 from briefgen.document.model import TAB
 from briefgen.errors import ConfigError
 from briefgen.project.folder import load_project
-from briefgen.job import Renderer
+from briefgen.render import Renderer
 from briefgen.words.segment import Segmenter
 from briefgen.briefs.selection import score_sentences
 from briefgen.briefs.themes import Theme, load_themes, parse_themes, themes_path

@@ -211,7 +211,7 @@ def test_libreoffice_still_reads_two_paragraph_properties_wrongly(seed, office, 
 
 def test_every_brief_of_the_seed_renders_as_the_one_page_the_layout_core_made(tmp_path_factory, office, area):
     from briefgen.briefs.maker import make_briefs
-    from briefgen.job import Renderer
+    from briefgen.render import Renderer
     from briefgen.words.segment import Segmenter
     from briefgen.outline.seeds import load_seed
     from briefgen.briefs.themes import load_themes, themes_path

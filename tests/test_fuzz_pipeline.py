@@ -26,7 +26,7 @@ from test_parse_properties import HANZI, paragraph, phrase, point_lines, sentenc
 
 from briefgen.errors import BriefgenError, ParseError, RenderError
 from briefgen.outline.parse import LINE_BREAK, content_of, parse_text
-from briefgen.job import Renderer
+from briefgen.render import Renderer
 from briefgen.writers import get_writer
 
 EXAMPLES = int(os.environ.get("BRIEFGEN_FUZZ_EXAMPLES", "150"))

@@ -11,11 +11,13 @@ from briefgen.document.model import Block, Document, Metadata, Run, Section
 from briefgen.layout.metrics import FaceMetrics
 from briefgen.document.titles import display_titles
 from briefgen.marks import NO_LINE_END as NO_END, NO_LINE_START as NO_START
-from briefgen.layout.lines import TextMetrics, break_block, layout_document, prepare_block
+from briefgen.layout.lines import break_block, prepare_block
+from briefgen.layout.measure import TextMetrics
+from briefgen.layout.pages import layout_document
 from briefgen.outline.model import iter_texts
 from briefgen.outline.parse import content_of, parse_text
 from briefgen.project.folder import load_project
-from briefgen.job import Renderer
+from briefgen.render import Renderer
 from briefgen.project.templating import Templates
 
 DATE = dt.date(2026, 11, 28)
@@ -150,7 +152,7 @@ def test_a_line_with_no_break_opportunity_still_breaks_inside_the_measure(render
 
 
 def test_closing_mark_pushes_the_previous_character_down(project):
-    metrics = TextMetrics(project.style, FaceMetrics({}))
+    metrics = TextMetrics(project.style, lambda role: FaceMetrics({}))
     text = "字" * 28 + "，后文"
     ready = prepare_block(Block("body", (Run(text),)), project.style, metrics)
     lines = break_block(ready, project.style.page.measure_pt, project.style.page.measure_pt, True)
@@ -159,7 +161,7 @@ def test_closing_mark_pushes_the_previous_character_down(project):
 
 
 def test_opening_mark_moves_to_the_next_line(project):
-    metrics = TextMetrics(project.style, FaceMetrics({}))
+    metrics = TextMetrics(project.style, lambda role: FaceMetrics({}))
     text = "字" * 27 + "“引文”"
     ready = prepare_block(Block("body", (Run(text),)), project.style, metrics)
     lines = break_block(ready, project.style.page.measure_pt, project.style.page.measure_pt, True)

@@ -19,7 +19,7 @@ from briefgen import __version__
 from briefgen.marks import NO_LINE_END as NO_END, NO_LINE_START as NO_START
 from briefgen.outline.parse import content_of, parse_text
 from briefgen.project.folder import load_project
-from briefgen.job import Renderer
+from briefgen.render import Renderer
 from briefgen.project.style import MM
 
 from conftest import SEED

@@ -19,7 +19,7 @@ from briefgen.layout.metrics import read_metrics
 from briefgen.fonts.faces import bundled_face
 from briefgen.outline.parse import content_of
 from briefgen.project.folder import load_project
-from briefgen.job import Renderer
+from briefgen.render import Renderer
 from briefgen.project.style import MM
 from briefgen.writers.pdf import write_pdf
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from briefgen.briefs.maker import make_briefs
 from briefgen.cli.commands import main
 from briefgen.project.folder import load_project
-from briefgen.job import Renderer
+from briefgen.render import Renderer
 from briefgen.words.segment import Segmenter
 from briefgen.briefs.suggest import stopwords, suggest_themes, toml_string
 from briefgen.briefs.themes import parse_themes

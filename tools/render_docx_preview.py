@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from support.lo import LibreOffice, write_fontconfig  # noqa: E402
 
 from briefgen.project.folder import load_project  # noqa: E402
-from briefgen.job import Renderer  # noqa: E402
+from briefgen.render import Renderer  # noqa: E402
 from briefgen.outline.seeds import load_seed  # noqa: E402
 from briefgen.writers.docx import write_docx  # noqa: E402
 

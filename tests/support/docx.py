@@ -11,7 +11,8 @@ from lxml import etree
 
 from briefgen.document.model import TAB, Block, Document, Metadata, Run, Section
 from briefgen.project.folder import Project, load_project
-from briefgen.job import Renderer, RenderJob
+from briefgen.job import RenderJob
+from briefgen.render import Renderer
 from briefgen.outline.seeds import load_seed
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -26,9 +26,10 @@ from briefgen.fonts.coverage import describe_char, unprintable
 from briefgen.document.model import LINE_BREAK, TAB, Block, Document, Metadata, Run, Section
 from briefgen.errors import RenderError
 from briefgen.filenames import safe_filename
-from briefgen.layout.lines import break_block, prepare_block
+from briefgen.layout.lines import block_slots, style_slots
 from briefgen.outline.model import Collection
-from briefgen.job import Renderer, RenderJob
+from briefgen.job import RenderJob
+from briefgen.render import Renderer
 from briefgen.words.segment import TokenCache
 from briefgen.briefs.selection import Corpus, Scored, TokensOf, collection_sentences, is_repeat, score_sentences
 from briefgen.project.templating import Templates
@@ -137,7 +138,7 @@ class BriefMaker:
         for block in title:
             for run in block.runs:
                 style = self.sheet.style(run.style or block.style)
-                for char, role in unprintable(run.text, style, self.renderer.faces):
+                for char, role in unprintable(run.text, style, self.sheet, self.renderer.faces):
                     if char in theme.headline:
                         faces = ", ".join(self.renderer.faces[r].path.name for r in (role, "fallback"))
                         raise RenderError(self.theme_file.path, theme.line, f"character {describe_char(char)} of "
@@ -176,39 +177,28 @@ class BriefMaker:
         """Return the grid lines a block takes on a page (the layout core's line breaking)."""
         found = self._slots.get(block)
         if found is None:
-            style = self.sheet.style(block.style)
-            measure = self.sheet.page.measure_pt
-            metrics = self.renderer.metrics
-            indent = style.indent_chars * (style.size_pt + metrics.spacing(style))
-            lines = break_block(prepare_block(block, self.sheet, metrics), measure - indent, measure,
-                                style.align == "justify")
-            found = style.space_before_slots + len(lines) * style.line_slots + style.space_after_slots
-            self._slots[block] = found
+            found = self._slots[block] = block_slots(block, self.sheet, self.renderer.metrics)
         return found
 
     def _width(self, index: int) -> float:
         """Return the natural width of a sentence set in the body style, spaces left out (they may hang)."""
         found = self._widths.get(index)
         if found is None:
-            style, metrics = self.sheet.style("brief_body"), self.renderer.metrics
             text = self.corpus.sentences[index].text.replace(" ", "")
-            spacing = metrics.spacing(style)
-            found = sum(metrics.em(c, style.bold) * style.size_pt + spacing for c in text)
-            self._widths[index] = found
+            found = self._widths[index] = self.renderer.metrics.width(text, self.sheet.style("brief_body"))
         return found
 
     def _at_least(self, speech: int, indices: Sequence[int]) -> int:
         """Return a lower bound of the grid lines of a speech's group: no line holds more than the measure."""
         style = self.sheet.style("brief_body")
         measure = self.sheet.page.measure_pt
-        indent = style.indent_chars * (style.size_pt + self.renderer.metrics.spacing(style))
+        indent = self.sheet.indent_pt(style)
         slots = sum(self.slots(b) for b in self._attribution(speech))
         width = 0.0
         for position, index in enumerate(indices):
             width += self._width(index)
             if not self.corpus.sentences[index].closed or position == len(indices) - 1:
-                lines = max(1, -int(-(indent + width - 1e-6) // measure))
-                slots += style.space_before_slots + lines * style.line_slots + style.space_after_slots
+                slots += style_slots(style, max(1, -int(-(indent + width - 1e-6) // measure)))
                 width = 0.0
         return slots
 

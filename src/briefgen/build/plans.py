@@ -51,7 +51,7 @@ def plan_outputs(build: SeedBuild, inputs: Mapping[str, Any]) -> list[Target]:
     """Return the compilation's targets, then each brief's and the brief index."""
     from briefgen.document.compilation import build_compilation
     from briefgen.filenames import safe_filename
-    from briefgen.job import Renderer
+    from briefgen.render import Renderer
     from briefgen.outline.seeds import load_seed
     from briefgen.writers import get_writer
 
@@ -60,8 +60,7 @@ def plan_outputs(build: SeedBuild, inputs: Mapping[str, Any]) -> list[Target]:
     outline = loaded.outline
     for warning in outline.warnings:  # what the parser removed or doubted, as `check` says it
         build.warn(f"{build.shown}:{warning.line}: warning: {warning.message}")
-    renderer = Renderer(project, build.allow_missing_glyphs)
-    renderer.faces = build.faces  # resolved once, for the fingerprint
+    renderer = Renderer(project, build.allow_missing_glyphs, build.faces, build.shown)
     common = build.common_deps(inputs)
     speeches = speech_hashes(outline)
     date = project.config.document_date()

@@ -166,7 +166,7 @@ def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None
 @reports_errors
 def fonts(seeds: tuple[str, ...]) -> None:
     """Print the font file of each role, why it was chosen, and which of SEEDS' characters it lacks."""
-    from briefgen.fonts.coverage import fonts_report
+    from briefgen.cli.fonts_report import fonts_report
     from briefgen.errors import ParseError
     from briefgen.project.folder import load_project
     from briefgen.outline.seeds import find_seeds

@@ -8,13 +8,14 @@ from typing import Iterator, Mapping
 
 from briefgen.project.config import Config, format_chinese_date
 from briefgen.document.titles import display_titles
-from briefgen.document.model import LINE_BREAK, Block, Document, Metadata, Run, Section
+from briefgen.document.model import LINE_BREAK, Block, Document, Metadata, PageNumbering, Run, Section
 from briefgen.outline.model import Collection, Paragraph, Point, Speech
 from briefgen.project.style import StyleSheet
 from briefgen.project.templating import Templates
 from briefgen.marks import cell_width
 
 METADATA_KEYS = ("title", "subject", "keywords")
+NUMBER = "\ue000"  # stands for the page number while page_number.j2 is rendered
 
 
 def paragraph_runs(paragraph: Paragraph) -> list[Run]:
@@ -129,4 +130,10 @@ def build_compilation(outline: Collection, templates: Templates, sheet: StyleShe
                         author=config.document.unit, keywords=meta.get("keywords", ""), date=date)
     sections = (Section("cover", cover), Section("contents", tuple(contents)),
                 Section("body", tuple(body), numbered=True))
-    return Document("compilation", sections, metadata)
+    return Document("compilation", sections, metadata, page_numbering(templates))
+
+
+def page_numbering(templates: Templates) -> PageNumbering:
+    """Return the wording page_number.j2 puts around a page number."""
+    before, _, after = templates.render_text("page_number.j2", number=NUMBER).partition(NUMBER)
+    return PageNumbering(before, after)

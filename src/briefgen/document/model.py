@@ -63,12 +63,25 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class PageNumbering:
+    """The wording around the number of a numbered page (page_number.j2): "— " and " —"."""
+
+    before: str
+    after: str
+
+    def text(self, number: int | str) -> str:
+        """Return what a page numbered ``number`` shows."""
+        return f"{self.before}{number}{self.after}"
+
+
+@dataclass(frozen=True)
 class Document:
     """A whole document ready for layout and writing."""
 
     kind: str  # "compilation" or "brief"
     sections: tuple[Section, ...]
     metadata: Metadata
+    numbering: PageNumbering | None = None  # how numbered sections show their page numbers
 
     def iter_blocks(self) -> Iterator[tuple[Section, Block]]:
         """Yield every block with its section, in order."""

@@ -26,6 +26,8 @@ class FaceMetrics:
 
     advances: dict[int, float]
     tables: frozenset[bytes] = frozenset()
+    path: Path | None = None  # the file, for the outlines read on demand (glyph_top)
+    index: int = 0
 
     def missing_tables(self) -> list[str]:
         """Return the TrueType tables the face lacks (a PDF cannot embed it without them)."""
@@ -34,6 +36,12 @@ class FaceMetrics:
     def covers(self, char: str) -> bool:
         """Return True when the face has a glyph mapped for ``char``."""
         return ord(char) in self.advances
+
+    def glyph_top(self, char: str) -> float | None:
+        """Return how far the glyph of ``char`` rises above the baseline, in em (None without an outline)."""
+        if self.path is None or not self.covers(char):
+            return None
+        return read_glyph_top(self.path, self.index, ord(char))
 
     def advance(self, char: str, default: float = 0.5) -> float:
         """Return the advance width of ``char`` in em, or ``default`` when the face lacks it."""
@@ -118,4 +126,36 @@ def read_metrics(path: Path, index: int = 0) -> FaceMetrics:
         raise FontFileError(f"damaged font file ({error})") from None
     last = widths[-1] if widths else 0
     return FaceMetrics({code: (widths[g] if g < len(widths) else last) / units for code, g in mapping.items()},
-                       frozenset(tables))
+                       frozenset(tables), Path(path), index)
+
+
+def _face_offset(data: bytes, index: int) -> int:
+    return struct.unpack_from(">I", data, 12 + 4 * index)[0] if data[:4] == b"ttcf" else 0
+
+
+@lru_cache(maxsize=16)
+def read_glyph_top(path: Path, index: int, code: int) -> float | None:
+    """Return the top of the outline of a code point's glyph above the baseline, in em (yMax of glyf).
+
+    None when the face has no TrueType outline for it (an empty glyph, or no glyf table)."""
+    try:
+        data = Path(path).read_bytes()
+        tables = _tables(data, _face_offset(data, index))
+        if b"glyf" not in tables or b"loca" not in tables:
+            return None
+        head = tables[b"head"][0]
+        units = struct.unpack_from(">H", data, head + 18)[0]
+        long_offsets = struct.unpack_from(">h", data, head + 50)[0] == 1
+        glyph = _cmap(data, tables[b"cmap"][0]).get(code)
+        if not glyph:
+            return None
+        loca = tables[b"loca"][0]
+        if long_offsets:
+            start, end = struct.unpack_from(">II", data, loca + 4 * glyph)
+        else:
+            start, end = (2 * v for v in struct.unpack_from(">HH", data, loca + 2 * glyph))
+        if end - start < 10:
+            return None
+        return struct.unpack_from(">h", data, tables[b"glyf"][0] + start + 8)[0] / units
+    except (OSError, struct.error, IndexError, FontFileError):
+        return None

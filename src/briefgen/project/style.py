@@ -11,6 +11,7 @@ Locator = Callable[[str], "tuple[str, int]"]  # dotted key -> (file, line)
 MM = 72.0 / 25.4  # points per millimetre
 ALIGNS = ("left", "center", "right", "justify")
 FONT_ROLES = ("title", "body", "hei", "kai", "song", "latin")
+LATIN_BOLD = "latin-bold"  # the face of bold half-width text of the latin role (the PDF needs a file for it)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class ParagraphStyle:
     color: str = "text"
     keep_with_next: bool = False
     outline_level: int | None = None
+    latin_font: str = "latin"  # the role of its half-width characters (Latin letters, digits)
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,22 @@ class StyleSheet:
         """Return how many full-width characters fit one title line."""
         title = self.styles["title"]
         return self.page.measure_pt // (title.size_pt + self.page.char_spacing_pt)
+
+    def char_pt(self, style: ParagraphStyle) -> float:
+        """Return the advance of one full-width character of ``style`` on the grid: its size plus tracking."""
+        return style.size_pt + self.page.char_spacing_pt
+
+    def indent_pt(self, style: ParagraphStyle) -> float:
+        """Return the first-line indent of ``style`` in points."""
+        return style.indent_chars * self.char_pt(style)
+
+    def role_of(self, style: ParagraphStyle, narrow: bool) -> str:
+        """Return the font role that draws a style's full-width (narrow False) or half-width characters."""
+        if not narrow:
+            return style.font
+        if style.latin_font == "latin" and style.bold:
+            return LATIN_BOLD
+        return style.latin_font
 
     def style(self, name: str) -> ParagraphStyle:
         """Return the paragraph or run style called ``name``."""
@@ -191,9 +209,10 @@ def build_style_sheet(data: Mapping[str, Any], locate: Locator) -> StyleSheet:
         if not isinstance(table, dict):
             raise ConfigError(*locate(f"styles.{name}"), f"styles.{name} must be a table")
         style = _build(ParagraphStyle, table, f"styles.{name}", locate, {"name": name})
-        if style.font not in FONT_ROLES:
-            raise ConfigError(*locate(f"styles.{name}.font"), f"styles.{name}.font must be one of "
-                              f"{', '.join(FONT_ROLES)}")
+        for key in ("font", "latin_font"):
+            if getattr(style, key) not in FONT_ROLES:
+                raise ConfigError(*locate(f"styles.{name}.{key}"), f"styles.{name}.{key} must be one of "
+                                  f"{', '.join(FONT_ROLES)}")
         if style.align not in ALIGNS:
             raise ConfigError(*locate(f"styles.{name}.align"), f"styles.{name}.align must be one of "
                               f"{', '.join(ALIGNS)}")

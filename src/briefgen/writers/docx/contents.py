@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterable, Mapping
 
 from briefgen.document.model import LINE_BREAK, Block, Document, Run
-from briefgen.layout.lines import Layout
+from briefgen.layout.model import Layout
 
 
 def bookmark_name(anchor: str, taken: set[str]) -> str:

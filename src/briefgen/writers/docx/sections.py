@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefgen.document.model import Block, Document
-from briefgen.layout.lines import Layout
+from briefgen.document.model import Block, Document, PageNumbering
+from briefgen.layout.model import Layout
 from briefgen.project.style import StyleSheet
-from briefgen.project.templating import Templates
 from briefgen.writers.docx.styles import ALIGNMENTS, Geometry
 from briefgen.writers.docx.xml import ROOT_NAMESPACES, XML_DECLARATION, field_runs, text_runs, twips, twips_mm
 
-SENTINEL = "\ue000"  # stands for the PAGE field while the page-number template is rendered
 MIRRORED = {"left": "right", "right": "left"}
 
 
@@ -77,7 +75,7 @@ def sect_pr(sheet: StyleSheet, geometry: Geometry, section: WordSection, footers
             f'<w:docGrid w:type="lines" w:linePitch="{g.pitch}"/></w:sectPr>')
 
 
-def footer_part(sheet: StyleSheet, geometry: Geometry, templates: Templates, style_id: str, rpr: str,
+def footer_part(sheet: StyleSheet, geometry: Geometry, numbering: PageNumbering, style_id: str, rpr: str,
                 side: str) -> str:
     """Return a footer holding the page number, "— n —" around a PAGE field: odd pages right, even left."""
     spec = sheet.page_number
@@ -86,8 +84,7 @@ def footer_part(sheet: StyleSheet, geometry: Geometry, templates: Templates, sty
     before, line, _distance = footer_metrics(sheet, geometry)
     side_indent = geometry.chars(style, spec.side_indent_chars)
     indent = f'<w:ind w:{align}="{side_indent}"/>' if align in MIRRORED else ""
-    head, _, tail = templates.render_text("page_number.j2", number=SENTINEL).partition(SENTINEL)
-    runs = text_runs(head, rpr) + field_runs("PAGE", "", rpr) + text_runs(tail, rpr)
+    runs = text_runs(numbering.before, rpr) + field_runs("PAGE", "", rpr) + text_runs(numbering.after, rpr)
     return (f"{XML_DECLARATION}<w:ftr {ROOT_NAMESPACES}><w:p><w:pPr>"
             f'<w:pStyle w:val="{style_id}"/><w:snapToGrid w:val="0"/>'
             f'<w:spacing w:before="{before}" w:after="0" w:line="{line}" w:lineRule="exact"/>{indent}'

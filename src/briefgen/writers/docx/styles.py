@@ -71,10 +71,9 @@ def contents_ppr(sheet: StyleSheet, geometry: Geometry) -> tuple[str, str]:
     return tabs, f'w:right="{geometry.cells(sheet.contents.number_cells)}"'
 
 
-def style_rpr(style: ParagraphStyle, sheet: StyleSheet, latin_is_role: bool = False) -> str:
+def style_rpr(style: ParagraphStyle, sheet: StyleSheet) -> str:
     """Return the run properties of a style: fonts by role, bold, colour, tracking, size."""
-    east_asia = sheet.fonts[style.font]
-    parts = [run_fonts(east_asia, east_asia if latin_is_role else sheet.fonts["latin"])]
+    parts = [run_fonts(sheet.fonts[style.font], sheet.fonts[style.latin_font])]
     if style.bold:
         parts.append("<w:b/><w:bCs/>")
     parts.append(f'<w:color w:val="{sheet.color(style)}"/>')
@@ -149,12 +148,11 @@ def styles_part(sheet: StyleSheet, ids: StyleIds, metadata: Metadata, with_toc: 
               f"<w:qFormat/>{paragraph_defaults(geometry)}</w:style>"]
     for name, style in sheet.styles.items():
         link = f'<w:link w:val="{ids.character[name]}"/>' if name in ids.character else ""
-        latin_is_role = name == sheet.page_number.style  # 4号 half-width 宋体 digits
         styles.append(
             f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{ids.paragraph[name]}">'
             f'<w:name w:val="{escape(style.word_name)}"/><w:basedOn w:val="Normal"/>'
             f'<w:next w:val="{ids.paragraph[name]}"/>{link}<w:qFormat/>'
-            f"{style_ppr(style, geometry)}{style_rpr(style, sheet, latin_is_role)}</w:style>")
+            f"{style_ppr(style, geometry)}{style_rpr(style, sheet)}</w:style>")
     for name, style_id in ids.character.items():
         style = sheet.style(name)
         styles.append(

@@ -21,7 +21,7 @@ import math
 from collections import Counter
 from typing import Iterator
 
-from briefgen.document.model import TAB, Block
+from briefgen.document.model import TAB, Block, PageNumbering
 from briefgen.job import RenderJob
 from briefgen.writers.docx.contents import bookmark_names, entry_lines, entry_runs, toc_instruction
 from briefgen.writers.docx.sections import EMPTY_FOOTER, WordSection, footer_part, sect_pr, word_sections
@@ -167,7 +167,8 @@ class DocxWriter:
         for section in sections:
             if section.numbered and not numbered:
                 page_number_style = self.ids.paragraph[self.sheet.page_number.style]
-                numbered = {kind: add_footer(footer_part(self.sheet, self.geometry, self.job.templates,
+                numbering = self.document.numbering or PageNumbering("", "")
+                numbered = {kind: add_footer(footer_part(self.sheet, self.geometry, numbering,
                                                          page_number_style, PLAIN_RPR, side))
                             for kind, side in (("default", "odd"), ("even", "even"))}
             if section.numbered:

@@ -196,17 +196,6 @@ class PdfFont:
         """Return the advance of ``char`` in em (the .notdef advance when the face lacks it)."""
         return self.ttf.charWidths.get(ord(char), self.ttf.defaultWidth) / 1000.0
 
-    def glyph_top(self, char: str) -> float | None:
-        """Return the top of the glyph of ``char`` above the baseline, in em, or None without an outline."""
-        glyph = self.codes.get(ord(char))
-        if glyph is None or glyph + 1 >= len(self.ttf.glyphPos):
-            return None
-        start, end = self.ttf.glyphPos[glyph], self.ttf.glyphPos[glyph + 1]
-        if end - start < 10:
-            return None
-        where = self.ttf.get_table_pos("glyf")[0] + start
-        return struct.unpack_from(">h", self.ttf._ttf_data, where + 8)[0] / self.ttf.unitsPerEm
-
 
 _LOADED: dict[str, PdfFont] = {}
 
@@ -248,14 +237,14 @@ class MissingGlyph(Exception):
 class GlyphChooser:
     """Decides, per role and character, which face draws it; loads faces only when first needed."""
 
-    def __init__(self, faces: Mapping[str, FontFace], assumed: Callable[[str, bool, bool], float],
+    def __init__(self, faces: Mapping[str, FontFace], assumed: Callable[[str, bool, str], float],
                  allow_missing: bool = False):
         self.faces = faces
-        self.assumed = assumed  # (char, latin, bold) -> advance in em the layout gave it
+        self.assumed = assumed  # (char, latin, style) -> advance in em the layout gave it
         self.allow_missing = allow_missing
         self._fonts: dict[str, PdfFont] = {}
-        self._glyphs: dict[tuple[str, bool, bool], dict[str, Glyph]] = {}
-        self._regular: dict[tuple[str, bool, bool], set[str]] = {}
+        self._glyphs: dict[tuple[str, bool, str], dict[str, Glyph]] = {}
+        self._regular: dict[tuple[str, bool, str], set[str]] = {}
 
     def font(self, role: str) -> PdfFont:
         """Return the font of a role, loading it on first use."""
@@ -264,26 +253,26 @@ class GlyphChooser:
             found = self._fonts[role] = load_font(self.faces[role])
         return found
 
-    def regular(self, role: str, latin: bool, bold: bool) -> set[str]:
+    def regular(self, role: str, latin: bool, style: str) -> set[str]:
         """Return the characters of a role already known to be drawn by its own face as assumed.
 
         The set grows as glyphs are chosen; a segment whose characters are all in it needs no
         per-character work."""
-        return self._regular.setdefault((role, latin, bold), set())
+        return self._regular.setdefault((role, latin, style), set())
 
-    def glyph(self, role: str, latin: bool, bold: bool, char: str) -> Glyph:
+    def glyph(self, role: str, latin: bool, style: str, char: str) -> Glyph:
         """Return how ``char`` is drawn in ``role``; raise MissingGlyph when no face has it."""
-        key = (role, latin, bold)
+        key = (role, latin, style)
         table = self._glyphs.setdefault(key, {})
         found = table.get(char)
         if found is None:
-            found = table[char] = self._choose(role, latin, bold, char)
+            found = table[char] = self._choose(role, latin, style, char)
             if found.regular and found.font is self.font(role):
-                self.regular(role, latin, bold).add(char)
+                self.regular(role, latin, style).add(char)
         return found
 
-    def _choose(self, role: str, latin: bool, bold: bool, char: str) -> Glyph:
-        assumed = self.assumed(char, latin, bold)
+    def _choose(self, role: str, latin: bool, style: str, char: str) -> Glyph:
+        assumed = self.assumed(char, latin, style)
         own = self.font(role)
         if own.covers(char):
             return Glyph(own, own.advance(char), assumed)

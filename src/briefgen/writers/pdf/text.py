@@ -39,11 +39,11 @@ class GridText(PDFTextObject):
 
 @dataclass(frozen=True)
 class Look:
-    """What a style needs for drawing: the style, its colour, and the stroke that emboldens its CJK text."""
+    """What a style needs for drawing in one role: the style, its colour, the stroke that emboldens it."""
 
     style: ParagraphStyle
     color: HexColor
-    stroke: float  # stroke width for bold CJK text, pt (0: not bold)
+    stroke: float  # stroke width for bold text in a role without a bold face, pt (0: none)
 
 
 class TextState:
@@ -68,7 +68,7 @@ class TextState:
             text.setFillColor(look.color)
             text.setStrokeColor(look.color)
             self.color = look.color
-        mode = FILL_STROKE if look.stroke and not latin else FILL
+        mode = FILL_STROKE if look.stroke else FILL
         if mode == FILL_STROKE and look.stroke != self.stroke:
             text.setLineWidth(look.stroke)
             self.stroke = look.stroke

@@ -18,13 +18,12 @@ from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from briefgen.fonts.coverage import describe_char, seed_line, segment_role
 from briefgen.document.model import Block
 from briefgen.errors import RenderError
-from briefgen.layout.lines import Line, Segment, TextMetrics
-from briefgen.marks import is_narrow
+from briefgen.fonts.coverage import describe_char, seed_line
 from briefgen.job import RenderJob
-from briefgen.project.style import MM, ParagraphStyle
+from briefgen.layout.model import Line, Segment
+from briefgen.project.style import LATIN_BOLD, MM
 from briefgen.writers.pdf.embed import EmbeddedFont
 from briefgen.writers.pdf.fonts import Glyph, GlyphChooser, MissingGlyph, PdfFont
 from briefgen.writers.pdf.text import GridText, Look, TextState
@@ -43,23 +42,23 @@ class PdfWriter:
         self.width, self.height = page.width_mm * MM, page.height_mm * MM
         self.left = page.margin_left_mm * MM
         self.top = self.height - page.margin_top_mm * MM  # the type area's top edge, PDF coordinates
-        self.metrics = TextMetrics(self.sheet, job.faces["latin"].metrics(), job.faces["latin-bold"].metrics())
+        self.metrics = job.metrics
         self.chooser = GlyphChooser(job.faces, self._assumed, job.allow_missing_glyphs)
         self._looks: dict[str, Look] = {}
         self._colors: dict[str, HexColor] = {}
         self._warned: set[str] = set()
         self._encoders: dict[str, EmbeddedFont] = {}
 
-    def _assumed(self, char: str, latin: bool, bold: bool) -> float:
-        return self.metrics.em(char, bold) if latin else 1.0
+    def _assumed(self, char: str, latin: bool, style: str) -> float:
+        return self.metrics.em(char, self.sheet.style(style)) if latin else 1.0
 
-    def look(self, name: str) -> Look:
-        """Return the drawing look of a style."""
-        found = self._looks.get(name)
+    def look(self, name: str, role: str) -> Look:
+        """Return the drawing look of a style's text in a role: bold without a bold face is stroked."""
+        found = self._looks.get((name, role))
         if found is None:
             style = self.sheet.style(name)
-            stroke = self.sheet.page.bold_stroke_em * style.size_pt if style.bold else 0.0
-            found = self._looks[name] = Look(style, self.color(self.sheet.color(style)), stroke)
+            stroke = self.sheet.page.bold_stroke_em * style.size_pt if style.bold and role != LATIN_BOLD else 0.0
+            found = self._looks[(name, role)] = Look(style, self.color(self.sheet.color(style)), stroke)
         return found
 
     def encoder(self, font: PdfFont) -> EmbeddedFont:
@@ -97,8 +96,8 @@ class PdfWriter:
                 self._draw_line(text, state, line, block)
                 if block.ref in targets:
                     self._link(canvas, line, block.ref)
-            if page.number is not None:
-                self._draw_page_number(text, state, page.number)
+            if page.folio is not None:
+                self._draw_line(text, state, page.folio, None)
             canvas.drawText(text)
             self._draw_rules(canvas, page.lines)
             canvas.showPage()
@@ -124,8 +123,7 @@ class PdfWriter:
         for page in self.job.layout.pages:
             for line in page.lines:
                 for segment in line.segments:
-                    role = segment_role(self.sheet.style(segment.style), segment.latin)
-                    return self.chooser.font(role)
+                    return self.chooser.font(segment.role)
         return self.chooser.font("latin")
 
     def _set_metadata(self, canvas: Canvas) -> None:
@@ -151,27 +149,27 @@ class PdfWriter:
 
     # -- text ----------------------------------------------------------------------------------
 
-    def _draw_line(self, text: GridText, state: TextState, line: Line, block: Block) -> None:
+    def _draw_line(self, text: GridText, state: TextState, line: Line, block: Block | None) -> None:
         y = self.top - line.baseline
         for segment in line.segments:
             self._draw_segment(text, state, segment, y, block)
 
     def _draw_segment(self, text: GridText, state: TextState, segment: Segment, y: float,
                       block: Block | None) -> None:
-        look = self.look(segment.style)
+        role = segment.role
+        look = self.look(segment.style, role)
         style = look.style
-        role = segment_role(style, segment.latin)
-        bold = style.bold
+        name = segment.style
         x = self.left + segment.x
         chars = segment.text
-        if self.chooser.regular(role, segment.latin, bold).issuperset(chars):
+        if self.chooser.regular(role, segment.latin, name).issuperset(chars):
             state.show(text, self.chooser.font(role), style.size_pt, segment.spacing, look, segment.latin, x, y,
                        chars)
             return
         size, spacing = style.size_pt, segment.spacing
         run_start, run_x, run_font = 0, x, None
         for index, char in enumerate(chars):
-            glyph = self._glyph(role, segment.latin, bold, char, block, segment.style)
+            glyph = self._glyph(role, segment.latin, char, block, name)
             if glyph.regular and (run_font is None or glyph.font is run_font):
                 if run_font is None:
                     run_start, run_x, run_font = index, x, glyph.font
@@ -188,9 +186,9 @@ class PdfWriter:
         if run_font is not None:
             state.show(text, run_font, size, spacing, look, segment.latin, run_x, y, chars[run_start:])
 
-    def _glyph(self, role: str, latin: bool, bold: bool, char: str, block: Block | None, style_name: str) -> Glyph:
+    def _glyph(self, role: str, latin: bool, char: str, block: Block | None, style_name: str) -> Glyph:
         try:
-            glyph = self.chooser.glyph(role, latin, bold, char)
+            glyph = self.chooser.glyph(role, latin, style_name, char)
         except MissingGlyph:
             line = seed_line(block, style_name, char)
             where = "" if line else " (template wording)"
@@ -205,44 +203,6 @@ class PdfWriter:
 
     def _face_names(self, role: str) -> str:
         return ", ".join(self.job.faces[r].path.name for r in (role, "fallback"))
-
-    def _draw_page_number(self, text: GridText, state: TextState, number: int) -> None:
-        spec = self.sheet.page_number
-        style = self.sheet.style(spec.style)
-        wording = self.job.templates.render_text("page_number.j2", number=number)
-        spacing = self.metrics.spacing(style)
-        segments, x = [], 0.0
-        for char in wording:
-            latin = is_narrow(char)
-            advance = self.metrics.em(char, style.bold) * style.size_pt if latin else style.size_pt
-            if segments and segments[-1][1] == latin:
-                segments[-1][0].append(char)
-            else:
-                segments.append(([char], latin, x))
-            x += advance + spacing
-        width = x - spacing if wording else 0.0
-        side = spec.side_indent_chars * (style.size_pt + spacing)
-        measure = self.sheet.page.measure_pt
-        left = measure - side - width if number % 2 else side
-        top_em = self._number_top(style, wording)
-        baseline = self.sheet.page.area_height_pt + spec.offset_mm * MM + top_em * style.size_pt
-        for chars, latin, offset in segments:
-            segment = Segment("".join(chars), spec.style, latin, left + offset, spacing, 0.0)
-            self._draw_segment(text, state, segment, self.top - baseline, None)
-
-    def _number_top(self, style: ParagraphStyle, wording: str) -> float:
-        """Return how far the first glyph of the page number (the dash) rises above its baseline, in em.
-
-        The glyph of the face the PDF embeds is measured; the style sheet's dash_top_em is used
-        when it has no outline to measure."""
-        first = wording.lstrip()[:1]
-        if first:
-            role = segment_role(style, is_narrow(first))
-            font = self.chooser.font(role)
-            top = font.glyph_top(first) if font.covers(first) else None
-            if top:
-                return top
-        return self.sheet.page_number.dash_top_em
 
     # -- rules ---------------------------------------------------------------------------------
 
