@@ -1,5 +1,5 @@
 """Run briefgen as ``python -m briefgen``."""
 
-from briefgen.cli.quickcheck import main
+from briefgen.cli.main import main
 
 main()

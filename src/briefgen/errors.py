@@ -1,4 +1,4 @@
-"""Errors a user can cause: each names a file and a line and prints as one line."""
+"""Errors a user can cause: each names a file (and a line, where there is one) and prints as one line."""
 
 from __future__ import annotations
 
@@ -6,14 +6,15 @@ from __future__ import annotations
 class BriefgenError(Exception):
     """An error in the user's input, printed as ``file:line: error: message``."""
 
-    def __init__(self, path: str, line: int, message: str):
+    def __init__(self, path: str, line: int | None, message: str):
         super().__init__(path, line, message)
         self.path = str(path)
-        self.line = line
+        self.line = line  # None: the whole file (or variable) is at fault
         self.message = message
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: error: {self.message}"
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: error: {self.message}"
 
 
 class ParseError(BriefgenError):

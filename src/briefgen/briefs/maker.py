@@ -30,7 +30,7 @@ from briefgen.layout.lines import block_slots, style_slots
 from briefgen.outline.model import Collection
 from briefgen.job import RenderJob
 from briefgen.render import Renderer
-from briefgen.words.segment import TokenCache
+from briefgen.words.segment import Token, TokenCache
 from briefgen.briefs.selection import Corpus, Scored, TokensOf, collection_sentences, is_repeat, score_sentences
 from briefgen.project.templating import Templates
 from briefgen.briefs.themes import Theme, ThemeFile, load_themes, themes_path
@@ -341,6 +341,7 @@ def make_briefs(outline: Collection, theme_file: ThemeFile, renderer: Renderer, 
     return [brief for brief in made if brief is not None]
 
 
-def token_cache(seed: Path) -> TokenCache:
-    """Return the token cache of sentences (one store for all seeds: a sentence's tokens depend on it alone)."""
-    return TokenCache("sentences")
+def sentence_tokens(texts: list[str]) -> list[list[Token]]:
+    """Return the words of each sentence from the sentence token cache (one store for all seeds: a
+    sentence's words depend on it alone)."""
+    return TokenCache("sentences").tokens(texts)

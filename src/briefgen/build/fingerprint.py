@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
+from briefgen import __version__
 from briefgen.atomic import write_text_atomic
 from briefgen.cachedir import find_cache_dir
+from briefgen.project.folder import CONFIG_NAME, Project
 
 HASH_CACHE = "file-hashes.json"
 
@@ -95,3 +98,44 @@ def hash_fonts(faces: Mapping[str, Any], hashes: FileHashes, bundled: Mapping[st
         else:
             result[role] = hashes.get(face.path) + (f"#{face.index}" if face.index else "")
     return result
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """Hashes of every input of a seed's outputs, the faces they resolved to, and what was looked at.
+
+    ``read_files`` and ``read_dirs`` are what the command line's quick no-op check watches."""
+
+    values: dict[str, Any]
+    faces: Mapping[str, Any]
+    read_files: list[str]
+    read_dirs: list[str]
+
+
+def fingerprint_inputs(seed: Path, project: Project, allow_missing_glyphs: bool, formats: Sequence[str],
+                       hashes: FileHashes) -> Fingerprint:
+    """Return the fingerprint of everything a seed's outputs are made from, without parsing anything."""
+    from briefgen.briefs.themes import themes_path
+    from briefgen.fonts.faces import bundled_manifest, font_search_dirs, resolve_fonts
+
+    fonts = project.config.fonts
+    faces = resolve_fonts(fonts.files, fonts.dirs, project.root, fonts.system, project.config.path)
+    config_file = project.root / CONFIG_NAME
+    template_files = [str(p) for d in project.template_dirs if d.is_dir() for p in sorted(d.iterdir())]
+    read_files = [str(seed), str(themes_path(seed)), str(config_file), str(project.style_path),
+                  *template_files, *(str(face.path) for face in faces.values())]
+    read_dirs = [*(str(d) for d in project.template_dirs), str(project.root / "templates"),
+                 *font_search_dirs(fonts.dirs, project.root, fonts.system)]
+    values = {
+        "version": __version__,
+        "seed": hash_file(seed),
+        "themes": hash_file(themes_path(seed)),
+        "config": hash_file(config_file),
+        "style": hash_file(project.style_path),
+        "templates": hash_templates(project.template_dirs),
+        "fonts": hash_fonts(faces, hashes, bundled_manifest()["roles"]),
+        "date": project.config.document_date().isoformat(),
+        "allow_missing_glyphs": allow_missing_glyphs,
+        "formats": list(formats),
+    }
+    return Fingerprint(values, faces, read_files, read_dirs)

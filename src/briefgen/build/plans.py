@@ -9,15 +9,40 @@ of what every output shares (style sheet, configuration, fonts, date, briefgen v
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Mapping
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
 
-from briefgen.build.builder import SeedBuild, Target, theme_file
-from briefgen.build.fingerprint import hash_bytes, hash_json
+from briefgen.build.fingerprint import Fingerprint, hash_bytes, hash_json
 from briefgen.outline.model import Collection, to_dict
+from briefgen.project.folder import Project
 
-WRITER_TEMPLATES = ("page_number.j2",)  # rendered by the writers on numbered pages
+OUTPUT_ROOT = "output"
+
+@dataclass
+class Target:
+    """An output a build can make: where it goes, what it is, what it depends on, how to render it."""
+
+    path: str  # relative to the output folder, / separated
+    kind: str  # "compilation", "brief" or "brief-index"
+    format: str
+    theme: str | None
+    deps: dict[str, Any]
+    render: Callable[[], bytes]
+
+
+@dataclass(frozen=True)
+class SeedPlan:
+    """What planning a seed's outputs needs: the seed, its project, the options and the inputs' fingerprint."""
+
+    seed: Path
+    shown: str  # the seed as the user names it
+    project: Project
+    formats: tuple[str, ...]
+    allow_missing_glyphs: bool
+    fingerprint: Fingerprint
+    warn: Callable[[str], None]
 
 
 def _without_lines(value: Any) -> Any:
@@ -39,74 +64,85 @@ def hash_document(document: Any) -> str:
     return hash_bytes(repr(document).encode("utf-8"))
 
 
+def common_deps(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the dependencies every output shares."""
+    return {"version": inputs["version"], "style": inputs["style"], "config": inputs["config"],
+            "fonts": hash_json(inputs["fonts"]), "date": inputs["date"],
+            "allow_missing_glyphs": inputs["allow_missing_glyphs"]}
+
+
 def _template_deps(inputs: Mapping[str, Any], names: set[str]) -> dict[str, str]:
     return {name: inputs["templates"].get(name, "missing") for name in sorted(names)}
 
 
-def _once(make: Callable[[], Any]) -> Callable[[], Any]:
-    return lru_cache(maxsize=1)(make)
-
-
-def plan_outputs(build: SeedBuild, inputs: Mapping[str, Any]) -> list[Target]:
+def plan_outputs(plan: SeedPlan) -> list[Target]:
     """Return the compilation's targets, then each brief's and the brief index."""
     from briefgen.document.compilation import build_compilation
     from briefgen.filenames import safe_filename
-    from briefgen.render import Renderer
     from briefgen.outline.seeds import load_seed
-    from briefgen.writers import get_writer
+    from briefgen.render import Renderer
 
-    project = build.project
-    loaded = load_seed(build.seed)
-    outline = loaded.outline
+    project, inputs = plan.project, plan.fingerprint.values
+    outline = load_seed(plan.seed).outline
     for warning in outline.warnings:  # what the parser removed or doubted, as `check` says it
-        build.warn(f"{build.shown}:{warning.line}: warning: {warning.message}")
-    renderer = Renderer(project, build.allow_missing_glyphs, build.faces, build.shown)
-    common = build.common_deps(inputs)
+        plan.warn(f"{plan.shown}:{warning.line}: warning: {warning.message}")
+    renderer = Renderer(project, plan.allow_missing_glyphs, plan.fingerprint.faces, plan.shown)
     speeches = speech_hashes(outline)
-    date = project.config.document_date()
-
     renderer.templates.used.clear()
-    document = build_compilation(outline, renderer.templates, project.style, project.config, date)
-    deps = {**common, "speeches": speeches, "document": hash_document(document),
-            "templates": _template_deps(inputs, renderer.templates.used | set(WRITER_TEMPLATES))}
-    job = _once(lambda: replace(renderer.job(document), source=build.shown))
+    document = build_compilation(outline, renderer.templates, project.style, project.config,
+                                 project.config.document_date())
+    deps = {**common_deps(inputs), "speeches": speeches, "document": hash_document(document),
+            "templates": _template_deps(inputs, set(renderer.templates.used))}
+    job = lru_cache(maxsize=1)(lambda: renderer.job(document))
     name = safe_filename(outline.title, "compilation")
-    targets = []
-    for fmt in build.formats:
-        writer = get_writer(fmt)
-        targets.append(Target(f"{name}.{fmt}", "compilation", fmt, None, deps,
-                              (lambda writer=writer: writer(job()))))
-    targets += plan_briefs(build, inputs, outline, renderer, speeches)
-    return targets
+    targets = [_target(f"{name}.{fmt}", "compilation", fmt, None, deps, job) for fmt in plan.formats]
+    return targets + plan_briefs(plan, outline, renderer, speeches)
 
 
-def plan_briefs(build: SeedBuild, inputs: Mapping[str, Any], outline: Collection, renderer,
-                speeches: Mapping[str, str]) -> list[Target]:
-    """Return the targets of a seed's briefs and their index (none without a theme file)."""
-    from briefgen.briefs.maker import BRIEF_DIR, INDEX_NAME, brief_index, make_briefs, token_cache
-    from briefgen.briefs.themes import load_themes
+def _target(path: str, kind: str, fmt: str, theme: str | None, deps: dict[str, Any], job: Callable) -> Target:
+    """Return a target whose bytes the writer of ``fmt`` makes from ``job()``."""
     from briefgen.writers import get_writer
 
-    path = theme_file(build.seed)
+    writer = get_writer(fmt)
+    return Target(path, kind, fmt, theme, deps, lambda: writer(job()))
+
+
+def plan_briefs(plan: SeedPlan, outline: Collection, renderer, speeches: Mapping[str, str]) -> list[Target]:
+    """Return the targets of a seed's briefs and their index (none without a theme file)."""
+    from briefgen.briefs.maker import BRIEF_DIR, INDEX_NAME, brief_index, make_briefs, sentence_tokens
+    from briefgen.briefs.themes import load_themes, themes_path
+
+    path = themes_path(plan.seed)
     if not path.is_file():
         return []
-    project = build.project
-    themes = load_themes(path, project.relative(path))
+    inputs = plan.fingerprint.values
+    themes = load_themes(path, plan.project.relative(path))
     renderer.templates.used.clear()
-    briefs = make_briefs(outline, themes, renderer, token_cache(build.seed).tokens, build.shown, build.warn)
+    briefs = make_briefs(outline, themes, renderer, sentence_tokens, plan.shown, plan.warn)
     templates = _template_deps(inputs, set(renderer.templates.used))
-    common = build.common_deps(inputs)
     targets = []
     for brief in briefs:
         used = sorted({str(s.sentence.speech) for s in brief.sentences}, key=int)
-        deps = {**common, "templates": templates, "theme": hash_json(repr(brief.theme)),
+        deps = {**common_deps(inputs), "templates": templates, "theme": hash_json(repr(brief.theme)),
                 "speeches": {n: speeches[n] for n in used}, "document": hash_document(brief.job.document)}
-        for fmt in build.formats:
-            writer = get_writer(fmt)
-            targets.append(Target(f"{BRIEF_DIR}/{brief.stem}.{fmt}", "brief", fmt, brief.theme.name, deps,
-                                  (lambda writer=writer, job=brief.job: writer(job))))
-    index = brief_index(briefs, outline, build.formats, build.shown, themes.path)
-    data = (json.dumps(index, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+        targets += [_target(f"{BRIEF_DIR}/{brief.stem}.{fmt}", "brief", fmt, brief.theme.name, deps,
+                            (lambda job=brief.job: job)) for fmt in plan.formats]
+    data = _index_bytes(brief_index(briefs, outline, plan.formats, plan.shown, themes.path))
     targets.append(Target(f"{BRIEF_DIR}/{INDEX_NAME}", "brief-index", "json", None,
-                          {"version": common["version"], "document": hash_bytes(data)}, lambda: data))
+                          {"version": inputs["version"], "document": hash_bytes(data)}, lambda: data))
     return targets
+
+
+def _index_bytes(index: Mapping[str, Any]) -> bytes:
+    return (json.dumps(index, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def output_dirs(seeds: Sequence[Path], out: Path | None, root: Path) -> list[Path]:
+    """Return each seed's output folder: DIR itself for one seed with -o, else DIR/<seed name>/."""
+    from briefgen.filenames import safe_filename
+
+    if out is not None and len(seeds) == 1:
+        return [out]
+    base = out if out is not None else root / OUTPUT_ROOT
+    return [base / safe_filename(seed.stem, "seed") for seed in seeds]  # seeds/...txt has the stem ..
+

@@ -9,20 +9,21 @@ from typing import Callable
 
 import click
 
+from briefgen.cli.faults import describe_error
 from briefgen.errors import BriefgenError
 
 EXIT_USER_ERROR = 2
 
 
 def reports_errors(command: Callable) -> Callable:
-    """Turn a BriefgenError into one ``file:line: error: message`` line and exit status 2."""
+    """Turn what stops a command (the input or the machine) into one ``path: error: ...`` line and exit 2."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except BriefgenError as error:
-            click.echo(str(error), err=True)
+        except (BriefgenError, OSError, MemoryError) as error:
+            click.echo(describe_error(error), err=True)
             sys.exit(EXIT_USER_ERROR)
 
     return wrapper
@@ -121,9 +122,10 @@ def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None
     import time
     from pathlib import Path
 
-    from briefgen.build.builder import build_seeds, output_dirs
-    from briefgen.project.folder import load_project
+    from briefgen.build.builder import build_seeds
+    from briefgen.build.plans import output_dirs
     from briefgen.outline.seeds import find_seeds
+    from briefgen.project.folder import load_project
 
     started = time.perf_counter()
     project = load_project()
@@ -136,7 +138,7 @@ def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None
 
     def report_one(report) -> None:
         if report.error:
-            click.echo(report.error, err=True)
+            click.echo(describe_error(report.error), err=True)
             return
         if not quiet:
             for warning in report.warnings:
@@ -192,7 +194,7 @@ def themes() -> None:
 @reports_errors
 def suggest(seed: str | None, count: int) -> None:
     """Print a proposed theme file for SEED (default: the one seeds/*.txt)."""
-    from briefgen.briefs.maker import token_cache
+    from briefgen.briefs.maker import sentence_tokens
     from briefgen.errors import ParseError
     from briefgen.project.folder import load_project
     from briefgen.outline.seeds import display_path, find_seeds, load_seed
@@ -204,7 +206,7 @@ def suggest(seed: str | None, count: int) -> None:
     if len(paths) > 1:
         raise ParseError("seeds", 1, f"{len(paths)} seeds in seeds/: name the one to propose themes for")
     loaded = load_seed(paths[0])
-    proposed = suggest_themes(loaded.outline, token_cache(paths[0]).tokens, count)
+    proposed = suggest_themes(loaded.outline, sentence_tokens, count)
     templates = Templates(project.template_dirs, project.relative)
     click.echo(theme_file_text(proposed, templates, display_path(paths[0])), nl=False)
 
@@ -219,31 +221,35 @@ def watch(seeds: tuple[str, ...], out: str | None, verbose: bool) -> None:
     import time
     from pathlib import Path
 
-    from briefgen.build.builder import build_seeds, output_dirs, theme_file
-    from briefgen.errors import BriefgenError
+    from briefgen.briefs.themes import themes_path
+    from briefgen.build.builder import build_seeds
+    from briefgen.build.plans import output_dirs
     from briefgen.project.folder import CONFIG_NAME, load_project
-    from briefgen.outline.seeds import find_seeds
     from briefgen.cli.watch import watch as watch_files
+    from briefgen.outline.seeds import display_path, find_seeds
 
     root = Path.cwd()
 
     def watched() -> list[Path]:
         paths = find_seeds(seeds) if seeds else sorted((root / "seeds").glob("*.txt"))
-        return [*paths, *(theme_file(p) for p in paths), root / "templates", root / CONFIG_NAME]
+        return [*paths, *(themes_path(p) for p in paths), root / "templates", root / CONFIG_NAME]
 
     def rebuild(changed: set[str]) -> None:
         started = time.perf_counter()
+        if changed:
+            shown = ", ".join(sorted(display_path(Path(p)) for p in changed))
+            click.echo(f"[{time.strftime('%H:%M:%S')}] changed: {shown}", err=True)
         try:
             project = load_project(root)
             paths = find_seeds(seeds)
         except BriefgenError as error:
-            click.echo(f"{error}  (keeping the last good outputs)", err=True)
+            click.echo(f"{describe_error(error)}  (keeping the last good outputs)", err=True)
             return
         folders = output_dirs(paths, Path(out) if out else None, project.root)
         reports = build_seeds(paths, folders, project, jobs=1)
         for report in reports:
             if report.error:
-                click.echo(f"{report.error}  (keeping the last good outputs)", err=True)
+                click.echo(f"{describe_error(report.error)}  (keeping the last good outputs)", err=True)
                 continue
             for warning in report.warnings:
                 click.echo(warning, err=True)
@@ -271,7 +277,7 @@ def preview(seed: str | None, out: str | None, pages: str | None, dpi: int) -> N
     """Render PNG images of a built seed's PDFs into DIR/preview/, with a contact sheet."""
     from pathlib import Path
 
-    from briefgen.build.builder import output_dirs
+    from briefgen.build.plans import output_dirs
     from briefgen.cli.preview import render_previews
     from briefgen.project.folder import load_project
     from briefgen.outline.seeds import find_seeds

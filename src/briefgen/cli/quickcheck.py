@@ -8,7 +8,7 @@ Any doubt (another option, a changed or new file, a file touched within the last
 before the record, a new day when the date is "today") falls through to the real build,
 which decides from content hashes.
 
-Only the standard library is imported here: this module is the whole cost of a no-op build.
+Only the standard library is imported here: with cli/main.py, this is the whole cost of a no-op build.
 """
 
 from __future__ import annotations
@@ -166,23 +166,3 @@ def forget(options: dict) -> None:
             os.unlink(path)
         except OSError:
             pass
-
-
-def main() -> None:
-    """The `briefgen` command: a repeated build may finish here; everything else goes to click."""
-    if len(sys.argv) > 1 and sys.argv[1] == "build" and try_noop(sys.argv[2:]):
-        sys.exit(0)
-    from briefgen.cli.commands import main as cli_main
-
-    try:
-        cli_main()
-        code = 0
-    except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-        if isinstance(done.code, str):
-            print(done.code, file=sys.stderr)
-    # Every file is written and closed by now: skip tearing down the outline, layouts and fonts
-    # object by object, which costs a large build a noticeable part of its time.
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)

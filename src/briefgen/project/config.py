@@ -60,7 +60,8 @@ class Config:
             try:
                 return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
             except (ValueError, OverflowError, OSError):
-                raise ConfigError("SOURCE_DATE_EPOCH", 1, f"not a number of seconds: {epoch!r}") from None
+                raise ConfigError("SOURCE_DATE_EPOCH", None, f"not a number of seconds since 1970: {epoch!r}; unset it, "
+                                  "or set it to a whole number such as 1795824000") from None
         return dt.date.today()
 
 
