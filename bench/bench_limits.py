@@ -124,8 +124,8 @@ def bench(quick: bool = False) -> dict:
             cases.append(("100x", write_scaled_seed(seeds, 100)))
             factor, path = largest_accepted(seeds)
             cases.append((f"limit ({factor}x)", path))
-            cases.append((f"limit, Latin words", twin(path, latin_words, "latin")))
-            cases.append((f"limit, single letters", twin(path, single_letters, "letters")))
+            cases.append(("limit, Latin words", twin(path, latin_words, "latin")))
+            cases.append(("limit, single letters", twin(path, single_letters, "letters")))
         rows, figures = [], {}
         for label, path in cases:
             for briefs in (False, True):

@@ -11,7 +11,7 @@ from io import BytesIO
 import docx
 import pytest
 from docx.shared import Mm, Pt
-from support.docx import (DATE, NS, UNIT, Package, body_paragraphs, brief_job, make_project, paragraph_text,
+from support.docx import (NS, UNIT, Package, body_paragraphs, brief_job, make_project, paragraph_text,
                           sections_of, seed_job, value, w)
 
 from briefgen import __version__

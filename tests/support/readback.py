@@ -7,7 +7,6 @@ import ctypes
 import io
 import re
 import unicodedata
-from pathlib import Path
 
 import docx
 import pypdfium2 as pdfium

@@ -13,27 +13,40 @@ out as exactly one page. All wording comes from templates (brief_*.j2).
 from __future__ import annotations
 
 import heapq
-import json
 import sys
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Callable, Sequence
 
+from briefgen.briefs.selection import (
+    Corpus,
+    Scored,
+    TokensOf,
+    collection_sentences,
+    is_repeat,
+    score_sentences,
+)
+from briefgen.briefs.themes import Theme, ThemeFile
 from briefgen.document.compilation import template_blocks
+from briefgen.document.model import (
+    LINE_BREAK,
+    TAB,
+    Block,
+    Document,
+    Metadata,
+    Run,
+    Section,
+)
 from briefgen.document.titles import display_titles
-from briefgen.project.config import format_chinese_date
-from briefgen.fonts.coverage import describe_char, unprintable
-from briefgen.document.model import LINE_BREAK, TAB, Block, Document, Metadata, Run, Section
 from briefgen.errors import RenderError
 from briefgen.filenames import safe_filename
+from briefgen.fonts.coverage import describe_char, unprintable
+from briefgen.job import RenderJob
 from briefgen.layout.lines import block_slots, style_slots
 from briefgen.outline.model import Collection
-from briefgen.job import RenderJob
+from briefgen.project.config import format_chinese_date
+from briefgen.project.templating import Templates
 from briefgen.render import Renderer
 from briefgen.words.segment import Token, TokenCache
-from briefgen.briefs.selection import Corpus, Scored, TokensOf, collection_sentences, is_repeat, score_sentences
-from briefgen.project.templating import Templates
-from briefgen.briefs.themes import Theme, ThemeFile, load_themes, themes_path
 from briefgen.words.titles import break_title
 
 BRIEF_DIR = "briefs"

@@ -16,10 +16,12 @@ from itertools import accumulate
 from math import log
 from typing import Callable, Iterator, Sequence
 
+from briefgen.briefs.themes import Selection, Theme
+from briefgen.marks import CLAUSE_ENDS as ENDS
+from briefgen.marks import CLOSING as CLOSERS
+from briefgen.marks import OPENING as OPENERS
 from briefgen.outline.model import Collection, Paragraph, Point
 from briefgen.words.segment import Token
-from briefgen.briefs.themes import Selection, Theme
-from briefgen.marks import CLAUSE_ENDS as ENDS, CLOSING as CLOSERS, OPENING as OPENERS
 
 MAX_SENTENCE = 400  # an unclosed quote must not glue a whole paragraph into one "sentence"
 FIGURE = re.compile(r"[0-9０-９]")

@@ -17,8 +17,8 @@ from math import log
 from pathlib import Path
 from typing import Sequence
 
-from briefgen.outline.model import Collection
 from briefgen.briefs.selection import TokensOf, collection_sentences
+from briefgen.outline.model import Collection
 from briefgen.words.segment import Token
 
 STOPWORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "stopwords.txt"

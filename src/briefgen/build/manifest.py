@@ -9,12 +9,11 @@ is treated as absent (a full rebuild), never as an error.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
 from briefgen import __version__
-from briefgen.atomic import write_text_atomic
 
 MANIFEST = "manifest.json"
 SCHEMA = 1
@@ -62,15 +61,6 @@ class Manifest:
         """Return the entry of an output path, if listed."""
         return next((e for e in self.entries if e.path == path), None)
 
-    def with_entry(self, entry: Entry) -> "Manifest":
-        """Return the manifest with ``entry`` added or replacing the one of the same path."""
-        others = tuple(e for e in self.entries if e.path != entry.path)
-        return replace(self, entries=tuple(sorted(others + (entry,), key=lambda e: e.path)))
-
-    def without(self, path: str) -> "Manifest":
-        """Return the manifest without the entry of ``path``."""
-        return replace(self, entries=tuple(e for e in self.entries if e.path != path))
-
     def to_json(self) -> str:
         """Return the manifest's file content: stable key order, no times, no absolute paths."""
         data = {"schema_version": SCHEMA, "briefgen_version": self.version, "seed": self.seed, "state": self.state,
@@ -89,7 +79,3 @@ def read_manifest(folder: Path) -> Manifest | None:
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
-
-def write_manifest(folder: Path, manifest: Manifest) -> None:
-    """Write the manifest atomically."""
-    write_text_atomic(Path(folder) / MANIFEST, manifest.to_json())

@@ -109,7 +109,13 @@ def _target(path: str, kind: str, fmt: str, theme: str | None, deps: dict[str, A
 
 def plan_briefs(plan: SeedPlan, outline: Collection, renderer, speeches: Mapping[str, str]) -> list[Target]:
     """Return the targets of a seed's briefs and their index (none without a theme file)."""
-    from briefgen.briefs.maker import BRIEF_DIR, INDEX_NAME, brief_index, make_briefs, sentence_tokens
+    from briefgen.briefs.maker import (
+        BRIEF_DIR,
+        INDEX_NAME,
+        brief_index,
+        make_briefs,
+        sentence_tokens,
+    )
     from briefgen.briefs.themes import load_themes, themes_path
 
     path = themes_path(plan.seed)

@@ -41,11 +41,9 @@ def main() -> None:
 @reports_errors
 def outline(seeds: tuple[str, ...], fmt: str) -> None:
     """Print the outline of SEEDS (default: every seeds/*.txt)."""
-    from briefgen.project.folder import load_project
     from briefgen.outline.seeds import find_seeds, load_seed
     from briefgen.outline.views import FORMATS
 
-    project = load_project()
     paths = find_seeds(seeds)
     if fmt == "json" and len(paths) > 1:
         click.echo("[")
@@ -65,10 +63,8 @@ def outline(seeds: tuple[str, ...], fmt: str) -> None:
 def check(seeds: tuple[str, ...]) -> None:
     """Lint SEEDS, one finding a line; exit 1 when there are errors."""
     from briefgen.outline.lint import lint
-    from briefgen.project.folder import load_project
     from briefgen.outline.seeds import display_path, find_seeds, load_seed
 
-    project = load_project()
     errors = 0
     for path in find_seeds(seeds):
         loaded = load_seed(path)
@@ -170,8 +166,8 @@ def fonts(seeds: tuple[str, ...]) -> None:
     """Print the font file of each role, why it was chosen, and which of SEEDS' characters it lacks."""
     from briefgen.cli.fonts_report import fonts_report
     from briefgen.errors import ParseError
-    from briefgen.project.folder import load_project
     from briefgen.outline.seeds import find_seeds
+    from briefgen.project.folder import load_project
 
     project = load_project()
     try:
@@ -195,10 +191,10 @@ def themes() -> None:
 def suggest(seed: str | None, count: int) -> None:
     """Print a proposed theme file for SEED (default: the one seeds/*.txt)."""
     from briefgen.briefs.maker import sentence_tokens
-    from briefgen.errors import ParseError
-    from briefgen.project.folder import load_project
-    from briefgen.outline.seeds import display_path, find_seeds, load_seed
     from briefgen.briefs.suggest import suggest_themes, theme_file_text
+    from briefgen.errors import ParseError
+    from briefgen.outline.seeds import display_path, find_seeds, load_seed
+    from briefgen.project.folder import load_project
     from briefgen.project.templating import Templates
 
     project = load_project()
@@ -224,9 +220,9 @@ def watch(seeds: tuple[str, ...], out: str | None, verbose: bool) -> None:
     from briefgen.briefs.themes import themes_path
     from briefgen.build.builder import build_seeds
     from briefgen.build.plans import output_dirs
-    from briefgen.project.folder import CONFIG_NAME, load_project
     from briefgen.cli.watch import watch as watch_files
     from briefgen.outline.seeds import display_path, find_seeds
+    from briefgen.project.folder import CONFIG_NAME, load_project
 
     root = Path.cwd()
 
@@ -279,8 +275,8 @@ def preview(seed: str | None, out: str | None, pages: str | None, dpi: int) -> N
 
     from briefgen.build.plans import output_dirs
     from briefgen.cli.preview import render_previews
-    from briefgen.project.folder import load_project
     from briefgen.outline.seeds import find_seeds
+    from briefgen.project.folder import load_project
 
     project = load_project()
     paths = find_seeds([seed] if seed else [])

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Sequence
 
 from briefgen.atomic import write_bytes_atomic
-from briefgen.errors import BriefgenError
 from briefgen.build.manifest import read_manifest
+from briefgen.errors import BriefgenError
 
 PREVIEW_DIR = "preview"
 SHEET_NAME = "contact-sheet.png"

@@ -6,13 +6,21 @@ import datetime as dt
 from dataclasses import replace
 from typing import Iterator, Mapping
 
-from briefgen.project.config import Config, format_chinese_date
+from briefgen.document.model import (
+    LINE_BREAK,
+    Block,
+    Document,
+    Metadata,
+    PageNumbering,
+    Run,
+    Section,
+)
 from briefgen.document.titles import display_titles
-from briefgen.document.model import LINE_BREAK, Block, Document, Metadata, PageNumbering, Run, Section
+from briefgen.marks import cell_width
 from briefgen.outline.model import Collection, Paragraph, Point, Speech
+from briefgen.project.config import Config, format_chinese_date
 from briefgen.project.style import StyleSheet
 from briefgen.project.templating import Templates
-from briefgen.marks import cell_width
 
 METADATA_KEYS = ("title", "subject", "keywords")
 NUMBER = "\ue000"  # stands for the page number while page_number.j2 is rendered

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from briefgen.document.model import Block
-from briefgen.layout.metrics import FaceMetrics
 from briefgen.fonts.faces import FILE_ROLES, FontFace
+from briefgen.layout.metrics import FaceMetrics
 from briefgen.layout.model import Layout
 from briefgen.marks import is_narrow
 from briefgen.project.style import ParagraphStyle, StyleSheet

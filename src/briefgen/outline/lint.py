@@ -12,7 +12,6 @@ from briefgen.outline.parse import LINE_BREAK, is_title_like
 
 HALF_WIDTH_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff])[,;:?!()](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 BROKEN_MARKER = re.compile(r"^[一二三四五六七八九十]{1,3}(?:\s+、|[，,]|\s)")
-LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
 
 
 @dataclass(frozen=True, order=True)

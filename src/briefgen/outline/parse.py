@@ -9,8 +9,21 @@ from typing import Sequence
 
 from briefgen.errors import ParseError
 from briefgen.marks import CLAUSE_ENDS, CLOSING, COLONS, COMMAS, STOPS
-from briefgen.outline.model import Collection, Paragraph, ParseWarning, Point, Speech, SubPoint, TextLine
-from briefgen.outline.numbering import SubMarker, find_sub_markers, match_point_marker, parse_chinese_number
+from briefgen.outline.model import (
+    Collection,
+    Paragraph,
+    ParseWarning,
+    Point,
+    Speech,
+    SubPoint,
+    TextLine,
+)
+from briefgen.outline.numbering import (
+    SubMarker,
+    find_sub_markers,
+    match_point_marker,
+    parse_chinese_number,
+)
 
 ARTEFACT = re.compile(r"##[A-Za-z_]+##")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from briefgen.outline.decode import read_seed
 from briefgen.errors import ParseError
+from briefgen.outline.decode import read_seed
 from briefgen.outline.model import Collection
 from briefgen.outline.parse import parse_text
 

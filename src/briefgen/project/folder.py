@@ -30,14 +30,6 @@ class Project:
     style_path: Path
     style: StyleSheet
 
-    def find_template(self, name: str) -> Path:
-        """Return the file of template ``name``: the project's own first, then briefgen's."""
-        for folder in self.template_dirs:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-        raise FileNotFoundError(name)
-
     def relative(self, path: Path) -> str:
         """Return ``path`` as the user would type it from the project folder."""
         try:

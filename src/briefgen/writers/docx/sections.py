@@ -8,7 +8,14 @@ from briefgen.document.model import Block, Document, PageNumbering
 from briefgen.layout.model import Layout
 from briefgen.project.style import StyleSheet
 from briefgen.writers.docx.styles import ALIGNMENTS, Geometry
-from briefgen.writers.docx.xml import ROOT_NAMESPACES, XML_DECLARATION, field_runs, text_runs, twips, twips_mm
+from briefgen.writers.docx.xml import (
+    ROOT_NAMESPACES,
+    XML_DECLARATION,
+    field_runs,
+    text_runs,
+    twips,
+    twips_mm,
+)
 
 MIRRORED = {"left": "right", "right": "left"}
 

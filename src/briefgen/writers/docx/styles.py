@@ -13,7 +13,16 @@ from typing import Iterable, Mapping
 from briefgen.document.model import Document, Metadata
 from briefgen.marks import NO_LINE_END, NO_LINE_START
 from briefgen.project.style import ParagraphStyle, StyleSheet
-from briefgen.writers.docx.xml import ROOT_NAMESPACES, XML_DECLARATION, escape, half_points, on_off, run_fonts, twips, twips_mm
+from briefgen.writers.docx.xml import (
+    ROOT_NAMESPACES,
+    XML_DECLARATION,
+    escape,
+    half_points,
+    on_off,
+    run_fonts,
+    twips,
+    twips_mm,
+)
 
 WORD_COMPATIBILITY_MODE = "15"  # Word 2013 and later: no legacy layout emulation
 LEADERS = {"": "none", " ": "none", ".": "dot", "·": "middleDot", "-": "hyphen", "_": "underscore"}

@@ -23,12 +23,44 @@ from typing import Iterator
 
 from briefgen.document.model import TAB, Block, PageNumbering
 from briefgen.job import RenderJob
-from briefgen.writers.docx.contents import bookmark_names, entry_lines, entry_runs, toc_instruction
-from briefgen.writers.docx.sections import EMPTY_FOOTER, WordSection, footer_part, sect_pr, word_sections
-from briefgen.writers.docx.styles import (Geometry, app_part, contents_ppr, core_part, font_table_part, line_spacing,
-                          settings_part, style_ids, styles_part)
-from briefgen.writers.docx.xml import (DOC_REL, EIGHTHS_PER_PT, PKG_REL, ROOT_NAMESPACES, TWIPS_PER_PT, XML_DECLARATION,
-                       content_types, eighth_points, field_runs, relationships, text_runs, zip_package)
+from briefgen.writers.docx.contents import (
+    bookmark_names,
+    entry_lines,
+    entry_runs,
+    toc_instruction,
+)
+from briefgen.writers.docx.sections import (
+    EMPTY_FOOTER,
+    WordSection,
+    footer_part,
+    sect_pr,
+    word_sections,
+)
+from briefgen.writers.docx.styles import (
+    Geometry,
+    app_part,
+    contents_ppr,
+    core_part,
+    font_table_part,
+    line_spacing,
+    settings_part,
+    style_ids,
+    styles_part,
+)
+from briefgen.writers.docx.xml import (
+    DOC_REL,
+    EIGHTHS_PER_PT,
+    PKG_REL,
+    ROOT_NAMESPACES,
+    TWIPS_PER_PT,
+    XML_DECLARATION,
+    content_types,
+    eighth_points,
+    field_runs,
+    relationships,
+    text_runs,
+    zip_package,
+)
 
 MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 PLAIN_RPR = '<w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'  # ambiguous-width marks (“” — …) in the CJK face

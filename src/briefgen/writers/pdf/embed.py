@@ -16,8 +16,15 @@ import sys
 import zlib
 from array import array
 
-from reportlab.pdfbase.pdfdoc import (BasicFonts, PDFArray, PDFDictionary, PDFName, PDFStream, PDFString,
-                                      PDFZCompress)
+from reportlab.pdfbase.pdfdoc import (
+    BasicFonts,
+    PDFArray,
+    PDFDictionary,
+    PDFName,
+    PDFStream,
+    PDFString,
+    PDFZCompress,
+)
 
 from briefgen.writers.pdf.fonts import PdfFont
 

@@ -58,7 +58,7 @@ class TextState:
         self.mode = FILL
         self.stroke = None
 
-    def show(self, text: GridText, font: PdfFont, size: float, spacing: float, look: Look, latin: bool,
+    def show(self, text: GridText, font: PdfFont, size: float, spacing: float, look: Look,
              x: float, y: float, chars: str) -> None:
         """Show ``chars`` in ``font`` at (x, y) with character spacing and the look of their style."""
         if spacing != self.spacing:

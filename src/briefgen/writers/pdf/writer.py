@@ -163,7 +163,7 @@ class PdfWriter:
         x = self.left + segment.x
         chars = segment.text
         if self.chooser.regular(role, segment.latin, name).issuperset(chars):
-            state.show(text, self.chooser.font(role), style.size_pt, segment.spacing, look, segment.latin, x, y,
+            state.show(text, self.chooser.font(role), style.size_pt, segment.spacing, look, x, y,
                        chars)
             return
         size, spacing = style.size_pt, segment.spacing
@@ -175,16 +175,16 @@ class PdfWriter:
                     run_start, run_x, run_font = index, x, glyph.font
             else:
                 if run_font is not None:
-                    state.show(text, run_font, size, spacing, look, segment.latin, run_x, y, chars[run_start:index])
+                    state.show(text, run_font, size, spacing, look, run_x, y, chars[run_start:index])
                     run_font = None
                 if glyph.regular:
                     run_start, run_x, run_font = index, x, glyph.font
                 else:  # placed on its own, centred in the room the layout gave it
                     offset = (glyph.assumed - glyph.actual) * size / 2
-                    state.show(text, glyph.font, size, spacing, look, segment.latin, x + offset, y, char)
+                    state.show(text, glyph.font, size, spacing, look, x + offset, y, char)
             x += glyph.assumed * size + spacing
         if run_font is not None:
-            state.show(text, run_font, size, spacing, look, segment.latin, run_x, y, chars[run_start:])
+            state.show(text, run_font, size, spacing, look, run_x, y, chars[run_start:])
 
     def _glyph(self, role: str, latin: bool, char: str, block: Block | None, style_name: str) -> Glyph:
         try:
