@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "seeds" / "000_d46ae736df1a2878.txt"
-DATA = Path(__file__).with_name("data")
+from support.cli import make_seed_project, run
+from support.paths import EPOCH, ROOT, SEED
 
 
 def pytest_addoption(parser):
@@ -52,5 +51,15 @@ def project_dir(tmp_path, monkeypatch) -> Path:
     (tmp_path / "seeds").mkdir()
     shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")  # 2026-11-28
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return tmp_path
+
+
+@pytest.fixture()
+def project(tmp_path, monkeypatch) -> Path:
+    """A project folder with the seed and its themes, built once, and its own cache folder."""
+    make_seed_project(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path / "cache"))
+    run(tmp_path, "build", "-q")
     return tmp_path

@@ -8,16 +8,22 @@ import sys
 from pathlib import Path
 
 import pytest
-from badinputs import font_without, zero_units_font
 
-from briefgen.outline.decode import MAX_SEED_BYTES, MAX_SEED_CHARS, decode_seed, read_seed
 from briefgen.errors import ConfigError, ParseError
-from briefgen.layout.metrics import FontFileError, read_metrics
 from briefgen.fonts.faces import resolve_fonts
+from briefgen.layout.metrics import FontFileError, read_metrics
+from briefgen.outline.decode import (
+    MAX_SEED_BYTES,
+    MAX_SEED_CHARS,
+    decode_seed,
+    read_seed,
+)
 from briefgen.outline.model import iter_texts
 from briefgen.outline.parse import content_of, parse_text
 from briefgen.project.templating import Templates
 from briefgen.project.tomlfile import parse_toml
+
+from support.badinputs import font_without, zero_units_font
 
 # -- decoder --------------------------------------------------------------------------------------
 
@@ -100,9 +106,9 @@ def test_artefacts_are_removed_until_none_is_left():
 @pytest.mark.parametrize("title", ["CON", "nul.tar.gz", "COM¹", "lpt³.x", "COM0", "CONIN$", "conout$", "CON .汇编",
                                    "Aux ", "../..", "a/b\\c:d*e?f\"g<h>i|j", "x" * 300, "名" * 100, " 点. "])
 def test_file_names_made_from_titles_are_safe_everywhere(title):
-    from support.readback import name_problems
-
     from briefgen.filenames import safe_filename
+
+    from support.readback import name_problems
 
     assert name_problems(safe_filename(title) + ".docx") == []
 
@@ -200,11 +206,11 @@ def test_a_character_of_the_collection_title_no_font_has_names_the_title_line(tm
     import dataclasses
     import datetime as dt
 
-    from support.docx import make_project
-
     from briefgen.errors import RenderError
     from briefgen.render import Renderer
     from briefgen.writers import get_writer
+
+    from support.docx import make_project
 
     renderer = Renderer(make_project(tmp_path / "project"))
     outline = parse_text("\n\n发言汇编ꀀ\n讲话标题\n正文，这是正文。\n", "s.txt")

@@ -10,10 +10,10 @@ from pathlib import Path
 from lxml import etree
 
 from briefgen.document.model import TAB, Block, Document, Metadata, Run, Section
-from briefgen.project.folder import Project, load_project
 from briefgen.job import RenderJob
-from briefgen.render import Renderer
 from briefgen.outline.seeds import load_seed
+from briefgen.project.folder import Project, load_project
+from briefgen.render import Renderer
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W_NS, "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}

@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 from briefgen.outline.parse import LINE_BREAK, content_of
 from briefgen.project.style import MM
 
+
 def _docx(source) -> docx.document.Document:
     return docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
 

@@ -8,17 +8,18 @@ import pytest
 
 from briefgen.document.compilation import build_compilation
 from briefgen.document.model import Block, Document, Metadata, Run, Section
-from briefgen.layout.metrics import FaceMetrics
 from briefgen.document.titles import display_titles
-from briefgen.marks import NO_LINE_END as NO_END, NO_LINE_START as NO_START
 from briefgen.layout.lines import break_block, prepare_block
 from briefgen.layout.measure import TextMetrics
+from briefgen.layout.metrics import FaceMetrics
 from briefgen.layout.pages import layout_document
+from briefgen.marks import NO_LINE_END as NO_END
+from briefgen.marks import NO_LINE_START as NO_START
 from briefgen.outline.model import iter_texts
 from briefgen.outline.parse import content_of, parse_text
 from briefgen.project.folder import load_project
-from briefgen.render import Renderer
 from briefgen.project.templating import Templates
+from briefgen.render import Renderer
 
 DATE = dt.date(2026, 11, 28)
 

@@ -7,15 +7,15 @@ import json
 import re
 
 import pytest
-from support.docx import Package, brief_job, make_project, seed_job
-from support.lo import LibreOffice, glyph_boxes, read_pdf, rules, write_fontconfig
 
 from briefgen.fonts.faces import BUNDLED_DIR
 from briefgen.marks import is_narrow
 from briefgen.project.style import MM
 from briefgen.writers.docx import write_docx
 
-from conftest import SEED
+from support.docx import Package, brief_job, make_project, seed_job
+from support.lo import LibreOffice, glyph_boxes, read_pdf, rules, write_fontconfig
+from support.paths import SEED
 
 PITCH = 579 / 20  # the DOCX line grid, points
 TOLERANCE = 1.0  # points
@@ -211,10 +211,10 @@ def test_libreoffice_still_reads_two_paragraph_properties_wrongly(seed, office, 
 
 def test_every_brief_of_the_seed_renders_as_the_one_page_the_layout_core_made(tmp_path_factory, office, area):
     from briefgen.briefs.maker import make_briefs
+    from briefgen.briefs.themes import load_themes, themes_path
+    from briefgen.outline.seeds import load_seed
     from briefgen.render import Renderer
     from briefgen.words.segment import Segmenter
-    from briefgen.outline.seeds import load_seed
-    from briefgen.briefs.themes import load_themes, themes_path
 
     def tokens_of(texts):
         segmenter = Segmenter("".join(texts))

@@ -8,17 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.document.titles import display_titles
 from briefgen.briefs.maker import BriefMaker, make_briefs
+from briefgen.briefs.selection import score_sentences
+from briefgen.briefs.themes import Theme, load_themes, parse_themes, themes_path
 from briefgen.document.model import TAB
+from briefgen.document.titles import display_titles
 from briefgen.errors import ConfigError
 from briefgen.project.folder import load_project
 from briefgen.render import Renderer
 from briefgen.words.segment import Segmenter
-from briefgen.briefs.selection import score_sentences
-from briefgen.briefs.themes import Theme, load_themes, parse_themes, themes_path
 
-ROOT = Path(__file__).resolve().parents[1]
+from support.paths import ROOT
+
 SEED = ROOT / "seeds" / "000_d46ae736df1a2878.txt"
 CONFIG = """\
 [document]

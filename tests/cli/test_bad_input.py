@@ -20,13 +20,32 @@ import time
 from pathlib import Path
 
 import pytest
-from badinputs import (BUILDS, CASES, CONFIG, FAILS, SEED, SEED_FILE, THEMES_FILE, Case, copy_project, find_case)
-from support.readback import (collection_body, docx_body_text, docx_paragraphs, path_problems, pdf_body_text,
-                              pdf_pages, pdf_text)
 
 from briefgen.atomic import TEMP_PREFIX
 from briefgen.outline.parse import content_of
 from briefgen.project.folder import load_project
+
+from support.badinputs import (
+    BUILDS,
+    CASES,
+    CONFIG,
+    FAILS,
+    SEED,
+    SEED_FILE,
+    THEMES_FILE,
+    Case,
+    copy_project,
+    find_case,
+)
+from support.readback import (
+    collection_body,
+    docx_body_text,
+    docx_paragraphs,
+    path_problems,
+    pdf_body_text,
+    pdf_pages,
+    pdf_text,
+)
 
 EPOCH = "1795824000"  # 2026-11-28
 ERROR_LINE = re.compile(r"(?P<where>[^\s:][^:]*:\d+): error: \S.*")

@@ -10,7 +10,8 @@ import time
 import zipfile
 from pathlib import Path
 
-from test_build import SEED, edit, out_dir, project, run  # noqa: F401  (fixture)
+from support.cli import edit, out_dir, run
+from support.paths import SEED
 
 DELAYS = [0.1 * i for i in range(24)]  # spread over a whole rebuild, its write phase widened
 PAUSE = "0.05"

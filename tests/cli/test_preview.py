@@ -5,7 +5,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 from PIL import Image
 
-from test_build import out_dir, project, run  # noqa: F401  (fixture)
+from support.cli import out_dir, run
 
 
 def page_count(path) -> int:

@@ -11,15 +11,27 @@ from io import BytesIO
 import docx
 import pytest
 from docx.shared import Mm, Pt
-from support.docx import (NS, UNIT, Package, body_paragraphs, brief_job, make_project, paragraph_text,
-                          sections_of, seed_job, value, w)
 
 from briefgen import __version__
-from briefgen.marks import NO_LINE_END as NO_END, NO_LINE_START as NO_START
+from briefgen.marks import NO_LINE_END as NO_END
+from briefgen.marks import NO_LINE_START as NO_START
 from briefgen.outline.parse import content_of
 from briefgen.writers.docx import write_docx
 
-from conftest import SEED
+from support.docx import (
+    NS,
+    UNIT,
+    Package,
+    body_paragraphs,
+    brief_job,
+    make_project,
+    paragraph_text,
+    sections_of,
+    seed_job,
+    value,
+    w,
+)
+from support.paths import SEED
 
 TWIP = 1 / 20  # points
 

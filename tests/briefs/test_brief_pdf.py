@@ -15,7 +15,8 @@ from briefgen.build.builder import build_seed
 from briefgen.project.folder import load_project
 from briefgen.project.style import MM
 
-ROOT = Path(__file__).resolve().parents[1]
+from support.paths import ROOT
+
 SEED = ROOT / "seeds" / "000_d46ae736df1a2878.txt"
 THEMES = SEED.with_name("000_d46ae736df1a2878.themes.toml")
 CONFIG = ROOT / "briefgen.toml"  # the bundled project's: unit, date, brief footer

@@ -4,50 +4,33 @@ the 22 x 28 grid, right edges, line-breaking rules, page numbers, bookmarks, met
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
-from support.pdf import line_text, links, metadata, outline, pdf_fonts, read_chars, text_lines
 
 from briefgen import __version__
-from briefgen.marks import NO_LINE_END as NO_END, NO_LINE_START as NO_START
+from briefgen.marks import NO_LINE_END as NO_END
+from briefgen.marks import NO_LINE_START as NO_START
 from briefgen.outline.parse import content_of, parse_text
 from briefgen.project.folder import load_project
-from briefgen.render import Renderer
 from briefgen.project.style import MM
+from briefgen.render import Renderer
 
-from conftest import SEED
+from support.cli import build_pdf
+from support.paths import SEED
+from support.pdf import (
+    line_text,
+    links,
+    metadata,
+    outline,
+    pdf_fonts,
+    read_chars,
+    text_lines,
+)
 
-EPOCH = "1795824000"  # 2026-11-28
 DATE = dt.date(2026, 11, 28)
-
-
-def run_briefgen(args: list[str], cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
-    """Run the briefgen command in a fresh process inside a project folder."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "BRIEFGEN_CACHE": ""}
-    proc = subprocess.run([sys.executable, "-m", "briefgen", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True)
-    if check and proc.returncode != 0:
-        raise AssertionError(f"briefgen {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}")
-    return proc
-
-
-def build_pdf(folder: Path, seed: Path = SEED, *options: str) -> Path:
-    """Build a project holding ``seed`` (bundled fonts only) and return its compilation PDF."""
-    (folder / "seeds").mkdir(parents=True, exist_ok=True)
-    if not (folder / "briefgen.toml").exists():
-        (folder / "briefgen.toml").write_text("[fonts]\nsystem = false\n", encoding="utf-8")
-    if seed.parent != folder / "seeds":
-        shutil.copy(seed, folder / "seeds" / seed.name)
-    run_briefgen(["build", "-o", "out", *options, f"seeds/{seed.name}"], folder)
-    (pdf,) = (folder / "out").glob("*.pdf")
-    return pdf
 
 
 @pytest.fixture(scope="module")

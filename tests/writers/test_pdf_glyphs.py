@@ -10,18 +10,19 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support.pdf import line_text, outline, read_chars, strokes, text_lines
-from test_pdf import build_pdf, run_briefgen
 
 from briefgen.cli.commands import main
 from briefgen.document.model import Block, Document, Metadata, Run, Section
-from briefgen.layout.metrics import read_metrics
 from briefgen.fonts.faces import bundled_face
+from briefgen.layout.metrics import read_metrics
 from briefgen.outline.parse import content_of
 from briefgen.project.folder import load_project
-from briefgen.render import Renderer
 from briefgen.project.style import MM
+from briefgen.render import Renderer
 from briefgen.writers.pdf import write_pdf
+
+from support.cli import build_pdf, run_briefgen
+from support.pdf import line_text, outline, read_chars, strokes, text_lines
 
 MARKUP = "正文包含<font size=99>大字</font>、&amp;、<b>、单独的<号、(括号)和\\反斜杠，还有“——”与“――”以及“・”和“§”这些符号需要照原样印出来。"
 HEADING = "一、<b>第一点</b>&amp;。"

@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from briefgen.outline.decode import decode_seed
 from briefgen.errors import ParseError
+from briefgen.outline.decode import decode_seed
 from briefgen.outline.model import iter_points
 from briefgen.outline.parse import parse_text
 

@@ -10,7 +10,7 @@ from briefgen.errors import ParseError
 from briefgen.outline.model import iter_points, iter_texts, to_dict
 from briefgen.outline.parse import content_of, parse_text
 
-from conftest import DATA
+from support.paths import DATA
 
 
 def test_seed_has_six_speeches_with_21_first_level_points(seed_outline):

@@ -11,7 +11,9 @@ import time
 from pathlib import Path
 
 from briefgen.cli.watch import changed_paths, take_snapshot, watch
-from test_build import SEED, edit, hashes, out_dir, project  # noqa: F401  (fixture)
+
+from support.cli import edit, hashes, out_dir
+from support.paths import SEED
 
 
 class Watcher:

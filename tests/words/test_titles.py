@@ -7,9 +7,8 @@ from dataclasses import replace
 import pytest
 
 from briefgen.document.titles import display_titles
-
-from briefgen.words.segment import Segmenter
 from briefgen.marks import cell_width as measure
+from briefgen.words.segment import Segmenter
 from briefgen.words.titles import break_titles
 
 # Each seed title, where it breaks, and why a person would break it there.

@@ -8,12 +8,12 @@ import pytest
 from click.testing import CliRunner
 
 from briefgen.briefs.maker import make_briefs
+from briefgen.briefs.suggest import stopwords, suggest_themes, toml_string
+from briefgen.briefs.themes import parse_themes
 from briefgen.cli.commands import main
 from briefgen.project.folder import load_project
 from briefgen.render import Renderer
 from briefgen.words.segment import Segmenter
-from briefgen.briefs.suggest import stopwords, suggest_themes, toml_string
-from briefgen.briefs.themes import parse_themes
 
 
 def tokens_of(texts):

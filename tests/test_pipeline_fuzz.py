@@ -20,14 +20,22 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support.docx import make_project
-from support.readback import collection_body, docx_body_text, pdf_body_text, pdf_pages
-from test_parse_properties import HANZI, paragraph, phrase, point_lines, sentence, subpoint_run
 
 from briefgen.errors import BriefgenError, ParseError, RenderError
 from briefgen.outline.parse import LINE_BREAK, content_of, parse_text
 from briefgen.render import Renderer
 from briefgen.writers import get_writer
+
+from support.docx import make_project
+from support.grammar import (
+    HANZI,
+    paragraph,
+    phrase,
+    point_lines,
+    sentence,
+    subpoint_run,
+)
+from support.readback import collection_body, docx_body_text, pdf_body_text, pdf_pages
 
 EXAMPLES = int(os.environ.get("BRIEFGEN_FUZZ_EXAMPLES", "150"))
 DATE = dt.date(2026, 11, 28)

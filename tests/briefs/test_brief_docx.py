@@ -8,13 +8,21 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support.lo import SOFFICE, TIMEOUT, LibreOffice, correct_import, read_pdf, write_fontconfig
 
 from briefgen.build.builder import build_seed
 from briefgen.project.folder import load_project
 from briefgen.project.style import MM
 
-ROOT = Path(__file__).resolve().parents[1]
+from support.lo import (
+    SOFFICE,
+    TIMEOUT,
+    LibreOffice,
+    correct_import,
+    read_pdf,
+    write_fontconfig,
+)
+from support.paths import ROOT
+
 SEED = ROOT / "seeds" / "000_d46ae736df1a2878.txt"
 THEMES = SEED.with_name("000_d46ae736df1a2878.themes.toml")
 CONFIG = ROOT / "briefgen.toml"  # the bundled project's: unit, date, brief footer
@@ -65,9 +73,9 @@ def test_libreoffice_renders_every_brief_as_one_page(rendered):
 
 def test_libreoffice_breaks_the_lines_where_the_layout_does(rendered, seed_outline):
     from briefgen.briefs.maker import make_briefs
+    from briefgen.briefs.themes import load_themes
     from briefgen.render import Renderer
     from briefgen.words.segment import Segmenter
-    from briefgen.briefs.themes import load_themes
 
     project, pages = rendered
 

@@ -6,10 +6,16 @@ from dataclasses import replace
 
 import pytest
 
+from briefgen.briefs.selection import (
+    Corpus,
+    collection_sentences,
+    is_repeat,
+    score_sentences,
+    split_sentences,
+)
+from briefgen.briefs.themes import Selection, Theme
 from briefgen.outline.parse import parse_text
 from briefgen.words.segment import Segmenter
-from briefgen.briefs.selection import Corpus, collection_sentences, is_repeat, score_sentences, split_sentences
-from briefgen.briefs.themes import Selection, Theme
 
 
 def tokens_of(texts):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from briefgen.briefs.themes import Selection, load_themes, parse_themes, themes_path
 from briefgen.errors import ConfigError
 from briefgen.filenames import safe_filename
-from briefgen.briefs.themes import Selection, load_themes, parse_themes, themes_path
 
 GOOD = """\
 # two themes

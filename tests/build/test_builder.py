@@ -11,61 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED
+from support.cli import actions, edit, hashes, manifest, out_dir, run
+from support.paths import ROOT, SEED, THEMES
 
-THEMES = SEED.with_name(SEED.stem + ".themes.toml")
 HEAVY = ("reportlab", "docx", "jieba", "lxml", "briefgen.writers.pdf", "briefgen.writers.docx", "briefgen.layout.lines",
          "briefgen.outline.parse", "jinja2", "click")
-
-
-def run(folder: Path, *args: str, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "-m", "briefgen", *args], cwd=folder, capture_output=True, text=True,
-                          env=env)
-    if check:
-        assert proc.returncode == 0, proc.stderr
-    return proc
-
-
-def hashes(folder: Path) -> dict[str, str]:
-    """Return relative path -> sha256 of every file under ``folder``."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def actions(proc: subprocess.CompletedProcess) -> dict[str, str]:
-    """Return output path -> what -v said about it ('up to date', 'built: speech 3 changed', ...)."""
-    found = {}
-    for line in proc.stderr.splitlines():
-        parts = line.split(": ", 2)
-        if len(parts) == 3 and parts[1].startswith("output/"):
-            found[parts[1].split("/", 2)[2]] = parts[2]
-    return found
-
-
-@pytest.fixture()
-def project(tmp_path, monkeypatch) -> Path:
-    """A project folder with the seed and its themes, built once, and its own cache folder."""
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
-    shutil.copy(THEMES, tmp_path / "seeds" / THEMES.name)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")
-    monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path / "cache"))
-    run(tmp_path, "build", "-q")
-    return tmp_path
-
-
-def out_dir(project: Path) -> Path:
-    return project / "output" / SEED.stem
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def manifest(project: Path) -> dict:
-    return json.loads((out_dir(project) / "manifest.json").read_text(encoding="utf-8"))
 
 
 def brief_speeches(project: Path) -> dict[str, set[int]]:

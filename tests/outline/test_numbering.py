@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.outline.numbering import (find_sub_markers, format_chinese_number, match_point_marker, normal_marker,
-                                parse_chinese_number)
+from briefgen.outline.numbering import (
+    find_sub_markers,
+    format_chinese_number,
+    match_point_marker,
+    normal_marker,
+    parse_chinese_number,
+)
 
 
 @pytest.mark.parametrize("value", range(1, 100))
