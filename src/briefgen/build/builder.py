@@ -19,12 +19,10 @@ from briefgen.build.apply import Action, apply_targets, stale_reason
 from briefgen.build.fingerprint import FileHashes, Fingerprint, fingerprint_inputs
 from briefgen.build.manifest import Entry, Manifest, read_manifest
 from briefgen.build.plans import SeedPlan, plan_outputs
-from briefgen.errors import BriefgenError, ConfigError
+from briefgen.errors import BriefgenError
 from briefgen.project.folder import Project
 
 FORMATS = ("docx", "pdf")
-# Seconds to wait after each file is replaced: lets tests kill a build inside its write phase.
-PAUSE_VARIABLE = "BRIEFGEN_PAUSE_BETWEEN_WRITES"
 # What a seed's build may fail with and still let the other seeds build: the user's input, or the
 # machine (a file system refusing a write, no space, no memory). The command line says which.
 FAULTS = (BriefgenError, OSError, MemoryError)
@@ -55,21 +53,12 @@ class SeedReport:
         return sum(a.done == "up to date" for a in self.actions)
 
 
-def write_pause() -> float:
-    """Return the pause after each replaced file ($BRIEFGEN_PAUSE_BETWEEN_WRITES, for tests), in seconds."""
-    value = os.environ.get(PAUSE_VARIABLE) or "0"
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        raise ConfigError(PAUSE_VARIABLE, None, f"not a number of seconds: {value!r}") from None
-
-
 class SeedBuild:
     """Everything about building one seed into one output folder."""
 
     def __init__(self, seed: Path, out_dir: Path, project: Project, force: bool = False,
                  allow_missing_glyphs: bool = False, formats: Sequence[str] = FORMATS,
-                 progress: Callable[[str], None] | None = None):
+                 progress: Callable[[str], None] | None = None, pause: float = 0.0):
         self.seed = Path(seed)
         self.out_dir = Path(out_dir)
         self.project = project
@@ -80,6 +69,7 @@ class SeedBuild:
         self.hashes = FileHashes()
         self.warnings: list[str] = []
         self.progress = progress or (lambda message: None)
+        self.pause = pause  # seconds after each replaced file: lets tests kill a build inside its write phase
 
     def fingerprint(self) -> Fingerprint:
         """Return the fingerprint of every input, without parsing anything."""
@@ -133,15 +123,15 @@ class SeedBuild:
             else:
                 report.actions.append(Action(target.path, "up to date", "up to date"))
         report.outputs, done = apply_targets(targets, stale, previous, self.out_dir, fingerprint.values,
-                                             write_pause(), lambda message: self.progress(f"{self.shown}: {message}"))
+                                             self.pause, lambda message: self.progress(f"{self.shown}: {message}"))
         report.actions += done
 
 
 def build_seed(seed: Path, out_dir: Path, project: Project, allow_missing_glyphs: bool = False,
                formats: Sequence[str] = FORMATS, force: bool = False,
-               progress: Callable[[str], None] | None = None) -> SeedReport:
+               progress: Callable[[str], None] | None = None, pause: float = 0.0) -> SeedReport:
     """Build one seed into ``out_dir``; raise BriefgenError for input a user can fix, OSError for the machine."""
-    return SeedBuild(seed, out_dir, project, force, allow_missing_glyphs, formats, progress).run()
+    return SeedBuild(seed, out_dir, project, force, allow_missing_glyphs, formats, progress, pause).run()
 
 
 def _build_in_worker(arguments: tuple) -> SeedReport:

@@ -31,8 +31,12 @@ def reports_errors(command: Callable) -> Callable:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="briefgen")
+@reports_errors
 def main() -> None:
     """Turn a compilation of speeches into GB/T 9704 documents and one-page briefs."""
+    from briefgen.cli.environment import check_environment
+
+    check_environment()
 
 
 @main.command()
@@ -120,6 +124,7 @@ def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None
 
     from briefgen.build.builder import build_seeds
     from briefgen.build.plans import output_dirs
+    from briefgen.cli.environment import write_pause
     from briefgen.outline.seeds import find_seeds
     from briefgen.project.folder import load_project
 
@@ -148,7 +153,7 @@ def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None
                        f"({report.seconds:.2f} s)", err=True)
 
     reports = build_seeds(paths, folders, project, jobs=jobs, done=report_one, force=force,
-                          allow_missing_glyphs=allow_missing_glyphs)
+                          allow_missing_glyphs=allow_missing_glyphs, pause=write_pause())
     failed = sum(1 for report in reports if report.error)
     _record_for_quick_check(seeds, out, allow_missing_glyphs, reports, project, failed)
     if not quiet and not (failed and len(paths) == 1):  # a failed seed alone says only its error line

@@ -1,0 +1,48 @@
+"""The environment variables briefgen reads, checked before a command runs: a bad value is one line
+naming the variable, never a traceback halfway through a build."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from briefgen.errors import ConfigError
+
+CACHE = "BRIEFGEN_CACHE"  # the cache folder ("" turns the cache off)
+EPOCH = "SOURCE_DATE_EPOCH"  # the printed date, in seconds since 1970 (reproducible builds)
+PAUSE = "BRIEFGEN_PAUSE_BETWEEN_WRITES"  # seconds between replaced files (tests kill builds inside it)
+
+
+def check_environment() -> None:
+    """Raise ConfigError naming the first environment variable whose value briefgen cannot use."""
+    epoch = os.environ.get(EPOCH)
+    if epoch is not None and not epoch.strip().isdigit():
+        raise ConfigError(EPOCH, None, f"not a number of seconds since 1970: {epoch!r}; unset it, or set it to a "
+                          "whole number such as 1795824000")
+    pause = os.environ.get(PAUSE)
+    if pause:
+        try:
+            if float(pause) < 0:
+                raise ValueError(pause)
+        except ValueError:
+            raise ConfigError(PAUSE, None, f"not a number of seconds: {pause!r}; unset it") from None
+    cache = os.environ.get(CACHE)
+    if cache:
+        _check_cache(Path(cache))
+
+
+def write_pause() -> float:
+    """Return the pause after each replaced file, in seconds (0 unless a test asks for one)."""
+    return float(os.environ.get(PAUSE) or 0)
+
+
+def _check_cache(folder: Path) -> None:
+    """Raise ConfigError unless ``folder`` is, or can become, a folder briefgen may write."""
+    hint = f"point {CACHE} at a folder you may write, or set it empty to build without a cache"
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        raise ConfigError(CACHE, None, f"{existing} is a file, not a folder: {hint}")
+    if not os.access(existing, os.W_OK):
+        raise ConfigError(CACHE, None, f"{existing} cannot be written: {hint}")
