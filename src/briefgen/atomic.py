@@ -93,8 +93,15 @@ class Replacement:
     def replace(self, path: Path, key: str | None = None) -> None:
         """Put the staged content of ``path`` in place, keeping the old file until the change is done."""
         path = Path(path)
-        self.kept.append((path, self._keep(path)))
-        os.replace(self.staged.pop(key or str(path)), path)
+        temp, kept = self.staged.pop(key or str(path)), self._keep(path)
+        try:
+            os.replace(temp, path)
+        except BaseException:
+            for leftover in (temp, kept):
+                if leftover is not None:
+                    _unlink(leftover)
+            raise
+        self.kept.append((path, kept))
 
     def remove(self, path: Path) -> None:
         """Remove ``path`` as part of the change (it comes back if the change fails)."""
@@ -117,10 +124,13 @@ class Replacement:
             _unlink(temp)
         self.staged.clear()
         for path, old in reversed(self.kept):
-            if old is None:
-                _unlink(path)
-            else:
-                os.replace(old, path)
+            try:
+                if old is None:
+                    _unlink(path)
+                else:
+                    os.replace(old, path)
+            except OSError:
+                pass  # put back what can be put back; the manifest still names each file's old and new hash
         self.kept.clear()
         for folder in reversed(self.folders):
             try:
