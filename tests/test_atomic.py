@@ -7,7 +7,12 @@ import os
 
 import pytest
 
-from briefgen.atomic import TEMP_PREFIX, Replacement, remove_stale_temps, write_bytes_atomic
+from briefgen.atomic import (
+    TEMP_PREFIX,
+    Replacement,
+    remove_stale_temps,
+    write_bytes_atomic,
+)
 
 
 def files(folder) -> dict[str, bytes]:

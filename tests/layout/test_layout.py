@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from briefgen.document.compilation import build_compilation
 from briefgen.document.model import Block, Document, Metadata, Run, Section
 from briefgen.document.titles import display_titles
 from briefgen.layout.lines import break_block, prepare_block
@@ -18,7 +17,6 @@ from briefgen.marks import NO_LINE_START as NO_START
 from briefgen.outline.model import iter_texts
 from briefgen.outline.parse import content_of, parse_text
 from briefgen.project.folder import load_project
-from briefgen.project.templating import Templates
 from briefgen.render import Renderer
 
 DATE = dt.date(2026, 11, 28)
@@ -171,23 +169,6 @@ def test_opening_mark_moves_to_the_next_line(project):
 
 def test_layout_is_deterministic(renderer, seed_outline):
     assert renderer.compilation(seed_outline, DATE).layout == renderer.compilation(seed_outline, DATE).layout
-
-
-def test_cover_shows_title_unit_and_date(project, seed_outline):
-    from briefgen.project.config import Config, DocumentConfig
-
-    config = Config(document=DocumentConfig(unit="XX市委组织部"))
-    document = build_compilation(seed_outline, Templates(project.template_dirs), project.style, config, DATE)
-    cover = document.sections[0].blocks
-    assert [(b.style, b.text) for b in cover] == [
-        ("cover_title", "公务员工作座谈会发言汇编"), ("cover_unit", "XX市委组织部"), ("cover_date", "2026年11月28日")]
-
-
-def test_preface_text_opens_the_numbered_part(renderer):
-    outline = parse_text("汇编\n编者按：本汇编收录六篇发言。\n第一篇讲话\n正文一。\n")
-    layout = renderer.compilation(outline, DATE).layout
-    first_body = [page for page in layout.pages if page.section == "body"][0]
-    assert first_body.number == 1 and "编者按" in first_body.lines[0].text
 
 
 def test_a_tab_right_aligns_what_follows(renderer, project):

@@ -1,0 +1,60 @@
+"""Planning a seed's outputs: which files, what each depends on, rendered only when asked."""
+
+from __future__ import annotations
+
+from briefgen.build.fingerprint import FileHashes, fingerprint_inputs
+from briefgen.build.plans import SeedPlan, output_dirs, plan_outputs, speech_hashes
+from briefgen.outline.parse import parse_text
+from briefgen.project.folder import load_project
+
+from support.cli import make_seed_project
+from support.paths import SEED
+
+
+def plan(folder, warnings=None):
+    project = load_project(folder)
+    seed = folder / "seeds" / SEED.name
+    found = fingerprint_inputs(seed, project, False, ("docx", "pdf"), FileHashes())
+    return SeedPlan(seed, f"seeds/{SEED.name}", project, ("docx", "pdf"), False, found,
+                    (warnings if warnings is not None else []).append)
+
+
+def test_a_seed_with_themes_plans_its_compilation_briefs_and_index(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")
+    warnings: list[str] = []
+    targets = plan_outputs(plan(make_seed_project(tmp_path), warnings))
+    paths = [t.path for t in targets]
+    assert paths[:2] == ["公务员工作座谈会发言汇编.docx", "公务员工作座谈会发言汇编.pdf"]
+    assert paths[-1] == "briefs/index.json" and len(paths) == 19
+    assert {t.kind for t in targets} == {"compilation", "brief", "brief-index"}
+    compilation = targets[0]
+    assert set(compilation.deps) >= {"speeches", "document", "templates", "style", "fonts", "date", "version"}
+    assert set(compilation.deps["speeches"]) == {str(n) for n in range(1, 7)}
+    brief = next(t for t in targets if t.kind == "brief")
+    assert set(brief.deps["speeches"]) < set(compilation.deps["speeches"])  # only the speeches it quotes
+    assert warnings == [f"seeds/{SEED.name}:7: warning: removed site artefact ##paidbegin##",
+                        f"seeds/{SEED.name}:36: warning: removed site artefact ##paidend##"]
+
+
+def test_nothing_is_rendered_until_a_target_is_asked_for_its_bytes(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")
+    targets = plan_outputs(plan(make_seed_project(tmp_path, themes=False)))
+    assert [t.format for t in targets] == ["docx", "pdf"]
+    assert targets[1].render().startswith(b"%PDF-")
+    assert "briefgen.writers.pdf.writer" in sys.modules
+
+
+def test_speech_hashes_ignore_line_numbers_but_not_text():
+    text = "汇编\n标题一\n正文一。\n标题二\n正文二。\n"
+    moved = speech_hashes(parse_text(text.replace("汇编\n", "汇编\n\n\n")))
+    assert moved == speech_hashes(parse_text(text))
+    edited = speech_hashes(parse_text(text.replace("正文二", "正文三")))
+    assert edited["1"] == moved["1"] and edited["2"] != moved["2"]
+
+
+def test_output_folders_are_named_after_the_seed(tmp_path):
+    seeds = [tmp_path / "seeds" / "a.txt", tmp_path / "seeds" / "...txt"]
+    assert output_dirs(seeds[:1], tmp_path / "out", tmp_path) == [tmp_path / "out"]
+    assert output_dirs(seeds, None, tmp_path) == [tmp_path / "output" / "a", tmp_path / "output" / "seed"]

@@ -1,0 +1,79 @@
+"""The quick no-op check: a repeated `briefgen build` answered from recorded file sizes and times."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from briefgen.cli.quickcheck import (
+    forget,
+    is_fresh,
+    parse_build_args,
+    record_path,
+    try_noop,
+    write_record,
+)
+
+
+@pytest.mark.parametrize("args, seeds, out", [
+    ([], [], None), (["-q", "seeds/a.txt"], ["seeds/a.txt"], None), (["-o", "x", "--jobs", "2"], [], "x"),
+    (["--output=y", "-v", "a.txt", "b.txt"], ["a.txt", "b.txt"], "y"),
+])
+def test_plain_build_command_lines_are_read(args, seeds, out):
+    options = parse_build_args(args)
+    assert options["seeds"] == seeds and options["out"] == out
+
+
+@pytest.mark.parametrize("args", [["--force"], ["--help"], ["--strict"], ["-x"]])
+def test_anything_else_goes_to_the_real_command(args):
+    assert parse_build_args(args) is None
+
+
+@pytest.fixture()
+def recorded(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cache").mkdir()
+    seed, output = tmp_path / "seed.txt", tmp_path / "out.pdf"
+    seed.write_text("汇编", encoding="utf-8")
+    output.write_bytes(b"%PDF")
+    old = time.time() - 10  # inputs saved a moment ago make no record (a second save could go unseen)
+    os.utime(seed, (old, old))
+    options = parse_build_args([])
+    write_record(options, [str(seed)], [str(output)], [str(tmp_path)], ["seed.txt: out.pdf"], today=False)
+    return options, seed, output
+
+
+def test_an_unchanged_project_is_up_to_date_without_building(recorded, capsys):
+    options, _seed, _output = recorded
+    assert try_noop([])
+    assert "built 0, up to date 1, failed 0" in capsys.readouterr().err
+
+
+def test_a_changed_input_or_output_falls_through_to_the_real_build(recorded):
+    options, seed, output = recorded
+    seed.write_text("汇编二", encoding="utf-8")
+    assert not try_noop([])
+    write_record(options, [], [str(output)], [], [], today=False)
+    output.write_bytes(b"%PDF-changed")
+    assert not try_noop([])
+
+
+def test_a_failed_build_forgets_its_record(recorded):
+    options, _seed, _output = recorded
+    forget(options)
+    assert record_path(options) and not os.path.exists(record_path(options))
+    assert not try_noop([])
+
+
+def test_a_record_of_another_version_or_day_is_stale(recorded):
+    import json
+
+    options, _seed, _output = recorded
+    with open(record_path(options), encoding="utf-8") as handle:
+        record = json.load(handle)
+    assert is_fresh(record)
+    assert not is_fresh({**record, "version": "0.0.0"})
+    assert not is_fresh({**record, "today": "1999-01-01"})
