@@ -22,7 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefgen.errors import BriefgenError, ParseError, RenderError
-from briefgen.outline.parse import LINE_BREAK, content_of, parse_text
+from briefgen.outline.clean import LINE_BREAK, content_of
+from briefgen.outline.parse import parse_text
 from briefgen.render import Renderer
 from briefgen.writers import get_writer
 

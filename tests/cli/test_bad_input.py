@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.atomic import TEMP_PREFIX
-from briefgen.outline.parse import content_of
+from briefgen.outline.clean import content_of
 from briefgen.project.folder import load_project
 
 from support.badinputs import (

@@ -14,8 +14,9 @@ from briefgen.layout.metrics import FaceMetrics
 from briefgen.layout.pages import layout_document
 from briefgen.marks import NO_LINE_END as NO_END
 from briefgen.marks import NO_LINE_START as NO_START
+from briefgen.outline.clean import content_of
 from briefgen.outline.model import iter_texts
-from briefgen.outline.parse import content_of, parse_text
+from briefgen.outline.parse import parse_text
 from briefgen.project.folder import load_project
 from briefgen.render import Renderer
 

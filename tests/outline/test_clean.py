@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from briefgen.outline.clean import content_of
 from briefgen.outline.model import iter_texts
-from briefgen.outline.parse import content_of, parse_text
+from briefgen.outline.parse import parse_text
 
 
 @pytest.mark.parametrize("space", ["\u2028", "\u2029", "\u00a0", "\u205f", "\u1680", "\u2003", "\t"])

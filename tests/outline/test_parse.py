@@ -7,8 +7,9 @@ import json
 import pytest
 
 from briefgen.errors import ParseError
+from briefgen.outline.clean import content_of
 from briefgen.outline.model import iter_points, iter_texts, to_dict
-from briefgen.outline.parse import content_of, parse_text
+from briefgen.outline.parse import parse_text
 
 from support.paths import DATA
 

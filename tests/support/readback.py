@@ -14,7 +14,7 @@ import pypdfium2.raw as pdfium_c
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from briefgen.outline.parse import LINE_BREAK, content_of
+from briefgen.outline.clean import LINE_BREAK, content_of
 from briefgen.project.style import MM
 
 

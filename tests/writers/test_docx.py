@@ -15,7 +15,7 @@ from docx.shared import Mm, Pt
 from briefgen import __version__
 from briefgen.marks import NO_LINE_END as NO_END
 from briefgen.marks import NO_LINE_START as NO_START
-from briefgen.outline.parse import content_of
+from briefgen.outline.clean import content_of
 from briefgen.writers.docx import write_docx
 
 from support.docx import (

@@ -13,7 +13,8 @@ import pytest
 from briefgen import __version__
 from briefgen.marks import NO_LINE_END as NO_END
 from briefgen.marks import NO_LINE_START as NO_START
-from briefgen.outline.parse import content_of, parse_text
+from briefgen.outline.clean import content_of
+from briefgen.outline.parse import parse_text
 from briefgen.project.folder import load_project
 from briefgen.project.style import MM
 from briefgen.render import Renderer

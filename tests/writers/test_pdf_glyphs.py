@@ -15,7 +15,7 @@ from briefgen.cli.commands import main
 from briefgen.document.model import Block, Document, Metadata, Run, Section
 from briefgen.fonts.faces import bundled_face
 from briefgen.layout.metrics import read_metrics
-from briefgen.outline.parse import content_of
+from briefgen.outline.clean import content_of
 from briefgen.project.folder import load_project
 from briefgen.project.style import MM
 from briefgen.render import Renderer

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
+from briefgen.outline.clean import LINE_BREAK
 from briefgen.outline.model import Collection, Paragraph, Point, iter_points
 from briefgen.outline.numbering import normal_marker
-from briefgen.outline.parse import LINE_BREAK, is_title_like
+from briefgen.outline.parse import is_title_like
 
 HALF_WIDTH_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff])[,;:?!()](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 BROKEN_MARKER = re.compile(r"^[一二三四五六七八九十]{1,3}(?:\s+、|[，,]|\s)")

@@ -9,6 +9,7 @@ from typing import Sequence
 
 from briefgen.errors import ParseError
 from briefgen.marks import CLAUSE_ENDS, CLOSING, COLONS, COMMAS, STOPS
+from briefgen.outline.clean import SourceLine, clean_lines
 from briefgen.outline.model import (
     Collection,
     Paragraph,
@@ -25,9 +26,6 @@ from briefgen.outline.numbering import (
     parse_chinese_number,
 )
 
-ARTEFACT = re.compile(r"##[A-Za-z_]+##")
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
-OTHER_SPACE = re.compile(r"[^\S \u3000]")  # whitespace other than the space and the ideographic space
 COUNT_SUFFIX = re.compile(r"\s*([0-9０-９]+|[一二三四五六七八九十百]+)篇$")
 TITLE_BAD_ENDINGS = COMMAS + COLONS + "、"  # a title does not stop mid-clause
 TITLE_MAX_CHARS = 50
@@ -40,60 +38,6 @@ UNIT_SUFFIXES = ("委员会", "委", "局", "厅", "部", "办公室", "办", "�
                  "公司", "大学", "学院", "学校", "所", "站", "队", "馆", "会", "处", "科", "室", "政府")
 POSTS = ("书记", "主任", "局长", "部长", "厅长", "市长", "县长", "区长", "省长", "处长", "主席", "院长",
          "校长", "经理", "董事长", "委员", "组长", "秘书长", "科长", "镇长", "乡长", "同志")
-
-
-def is_invisible(char: str) -> bool:
-    """Return True for control and format characters: they carry no printable content."""
-    return char != "\t" and unicodedata.category(char) in ("Cc", "Cf")
-
-
-def remove_artefacts(text: str) -> tuple[str, list[str]]:
-    """Return ``text`` without site artefacts, and the artefacts removed.
-
-    Removal repeats until none is left: taking one out of ``##paid##paidend##begin##`` must not
-    leave another standing."""
-    found: list[str] = []
-    while True:
-        matches = ARTEFACT.findall(text)
-        if not matches:
-            return text, found
-        found += matches
-        text = ARTEFACT.sub("", text)
-
-
-def content_of(text: str) -> str:
-    """Return the printable content of seed text: no artefacts, whitespace or invisible characters."""
-    text = "".join(c for c in text if not is_invisible(c) or c in "\r\n")
-    return "".join(c for c in remove_artefacts(text)[0] if not c.isspace())
-
-
-@dataclass(frozen=True)
-class SourceLine:
-    """A non-empty line of the seed after cleaning, with its 1-based number."""
-
-    number: int
-    text: str
-
-
-def clean_lines(text: str, warnings: list[ParseWarning]) -> list[SourceLine]:
-    """Return the non-empty lines of ``text`` without artefacts, invisible characters or edge spaces."""
-    lines: list[SourceLine] = []
-    for number, raw in enumerate(LINE_BREAK.split(text), 1):
-        line = raw
-        invisible = [] if line.isprintable() else sorted({c for c in line if is_invisible(c)})
-        if invisible:
-            names = ", ".join(f"U+{ord(c):04X}" for c in invisible)
-            warnings.append(ParseWarning(number, f"removed invisible control or format characters {names}"))
-            line = "".join(c for c in line if not is_invisible(c))
-        line, artefacts = remove_artefacts(line)  # after the invisible characters: ##paid\u200bbegin## is one
-        if artefacts:
-            warnings.append(ParseWarning(number, "removed site artefact " + ", ".join(artefacts)))
-        # Whitespace is a space here, never layout: a tab, a line or paragraph separator (U+2028/9),
-        # a no-break or en space. Only the ideographic space U+3000 keeps its full-width cell.
-        line = OTHER_SPACE.sub(" ", line).strip()
-        if line:
-            lines.append(SourceLine(number, line))
-    return lines
 
 
 def is_title_like(text: str) -> bool:
