@@ -1,0 +1,202 @@
+"""A paragraph's text in reading order as Word prints it, tracked changes accepted; what is left out is counted.
+
+Kept: w:t in runs, hyperlinks, smart tags, content controls, tracked insertions (w:ins,
+w:moveTo), the results of fields (a date, a hyperlink). Dropped and counted: tracked deletions,
+hidden text, images and drawings, text boxes (w:txbxContent), embedded objects, footnote and
+comment references, empty form fields, symbol-font characters, and everything inside a TOC
+field (the table of contents). Field codes (w:instrText) are never text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .styles import is_on, w
+
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+TEXT_BOX = w("txbxContent")
+IMAGE_TAGS = ("{http://schemas.openxmlformats.org/drawingml/2006/picture}pic",
+              "{http://schemas.openxmlformats.org/drawingml/2006/main}blip", "{urn:schemas-microsoft-com:vml}imagedata")
+KEPT_CHANGES = (w("ins"), w("moveTo"))
+DROPPED_CHANGES = (w("del"), w("moveFrom"))
+CONTAINERS = (w("hyperlink"), w("smartTag"), w("customXml"), w("dir"), w("bdo"))
+DRAWINGS = (w("drawing"), w("pict"), w("object"), MC + "AlternateContent")
+NOTE_REFERENCES = (w("footnoteReference"), w("endnoteReference"))
+SIMPLE_TEXT = {w("tab"): " ", w("ptab"): " ", w("cr"): "\n", w("noBreakHyphen"): "-", w("softHyphen"): ""}
+SYMBOL_FONT_AREA = range(0xF000, 0xF100)  # w:sym characters of Symbol, Wingdings ...: no Unicode meaning
+PAGE_BREAK = "page"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Text of one run (``run`` gives its formatting), or a page break (text PAGE_BREAK, run None)."""
+
+    text: str
+    run: object = None
+
+
+@dataclass
+class Fields:
+    """The complex fields (w:fldChar begin ... separate ... end) open at a point; they span runs and paragraphs."""
+
+    stack: list[list] = field(default_factory=list)  # [instruction, in its result]
+
+    def char(self, element) -> None:
+        """Follow a w:fldChar."""
+        kind = element.get(w("fldCharType"))
+        if kind == "begin":
+            self.stack.append(["", False])
+        elif kind == "separate" and self.stack:
+            self.stack[-1][1] = True
+        elif kind == "end" and self.stack:
+            self.stack.pop()
+
+    def instruction(self, text: str) -> None:
+        """Add a piece of field code (w:instrText) to the innermost field."""
+        if self.stack:
+            self.stack[-1][0] += text
+
+    def close_paragraph(self) -> None:
+        """Close the fields still open at a paragraph's end, but a table of contents (which spans paragraphs):
+        a field left open by a damaged file must not hide the rest of the document."""
+        self.stack = [entry for entry in self.stack if entry[0].strip().upper().startswith("TOC")]
+
+    def in_contents(self) -> bool:
+        """Return True inside a table of contents (a TOC field)."""
+        return any(code.strip().upper().startswith("TOC") for code, _ in self.stack)
+
+    def shows_text(self) -> bool:
+        """Return True where text is printed: in no field code, and outside a table of contents."""
+        return all(result for _, result in self.stack) and not self.in_contents()
+
+
+def is_placeholder(sdt) -> bool:
+    """Return True for a content control that shows its placeholder text (an empty form field)."""
+    props = sdt.find(w("sdtPr"))
+    return props is not None and props.find(w("showingPlcHdr")) is not None
+
+
+def drawing_kind(element) -> str:
+    """Return what a drawing, VML picture, object or alternate content holds: "text box", "image" or "object"."""
+    if element.tag == MC + "AlternateContent":
+        choices = element.findall(MC + "Choice") or element.findall(MC + "Fallback")
+        element = choices[0] if choices else element
+    tags = {node.tag for node in element.iter()}
+    if TEXT_BOX in tags:
+        return "text box"
+    if element.tag == w("object") or "{urn:schemas-microsoft-com:office:office}OLEObject" in tags:
+        return "object"
+    return "image"
+
+
+class InlineReader:
+    """Reads the runs of paragraphs, counting into ``left_out`` what it leaves out."""
+
+    def __init__(self, left_out: Counter):
+        self.left_out = left_out
+        self.fields = Fields()
+        self.contents_seen = False  # text of the current paragraph fell inside a table of contents
+
+    def read(self, paragraph) -> list[Piece]:
+        """Return the pieces of a w:p (text with its run, page breaks) in reading order."""
+        pieces: list[Piece] = []
+        self.contents_seen = self.fields.in_contents()
+        self.walk(paragraph, pieces)
+        self.fields.close_paragraph()
+        return pieces
+
+    def walk(self, parent, out: list[Piece]) -> None:
+        """Read the inline content under ``parent`` into ``out``."""
+        for child in parent:
+            tag = child.tag
+            if tag == w("r"):
+                self.run(child, out)
+            elif tag in KEPT_CHANGES:
+                self.left_out["insertion"] += 1
+                self.walk(child, out)
+            elif tag in DROPPED_CHANGES:
+                self.left_out["deletion"] += 1
+            elif tag == w("sdt"):
+                self.content_control(child, out)
+            elif tag == w("fldSimple"):
+                self.simple_field(child, out)
+            elif tag in CONTAINERS:
+                self.walk(child, out)
+            elif tag in DRAWINGS:
+                self.left_out[drawing_kind(child)] += 1
+
+    def content_control(self, sdt, out: list[Piece]) -> None:
+        """Read an inline content control, or count it when it shows only its placeholder."""
+        if is_placeholder(sdt):
+            self.left_out["placeholder"] += 1
+            return
+        content = sdt.find(w("sdtContent"))
+        if content is not None:
+            self.walk(content, out)
+
+    def simple_field(self, element, out: list[Piece]) -> None:
+        """Read a w:fldSimple's result, unless it is a table of contents."""
+        if (element.get(w("instr")) or "").strip().upper().startswith("TOC"):
+            self.contents_seen = True
+            return
+        self.walk(element, out)
+
+    def run(self, run, out: list[Piece]) -> None:
+        """Read one w:r: its text, breaks, field characters and the objects it holds."""
+        hidden = bool(is_on(run.find(w("rPr")), "vanish"))
+        text: list[str] = []
+        for child in run:
+            tag = child.tag
+            if tag == w("t"):
+                text.append(child.text or "")
+            elif tag in SIMPLE_TEXT:
+                text.append(SIMPLE_TEXT[tag])
+            elif tag == w("br"):
+                if child.get(w("type")) == "page":
+                    self.emit(run, text, hidden, out)
+                    out.append(Piece(PAGE_BREAK))
+                else:
+                    text.append("\n")
+            elif tag == w("fldChar"):
+                self.emit(run, text, hidden, out)
+                self.fields.char(child)
+            elif tag == w("instrText"):
+                self.fields.instruction(child.text or "")
+            else:
+                self.other(child, run, text, out)
+        self.emit(run, text, hidden, out)
+
+    def other(self, child, run, text: list[str], out: list[Piece]) -> None:
+        """Read the rarer run content: symbols, drawings, note and comment references, ruby."""
+        tag = child.tag
+        if tag == w("sym"):
+            code = int(child.get(w("char"), "0") or "0", 16)
+            if code in SYMBOL_FONT_AREA or not code:
+                self.left_out["symbol"] += 1
+            else:
+                text.append(chr(code))
+        elif tag in DRAWINGS:
+            self.left_out[drawing_kind(child)] += 1
+        elif tag in NOTE_REFERENCES:
+            self.left_out["footnote"] += 1
+        elif tag == w("commentReference"):
+            self.left_out["comment"] += 1
+        elif tag == w("ruby"):
+            base = child.find(w("rubyBase"))
+            if base is not None:
+                self.emit(run, text, False, out)
+                self.walk(base, out)
+
+    def emit(self, run, text: list[str], hidden: bool, out: list[Piece]) -> None:
+        """Add the text gathered from ``run`` to ``out`` where it is printed; count it where it is not."""
+        joined = "".join(text)
+        text.clear()
+        if not joined:
+            return
+        if self.fields.in_contents():
+            self.contents_seen = True
+        elif hidden and joined.strip():
+            self.left_out["hidden"] += 1
+        elif self.fields.shows_text():
+            out.append(Piece(joined, run))
