@@ -134,6 +134,19 @@ def test_an_existing_seed_is_replaced_only_with_force(make, tmp_path, run_cli):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".briefgen-tmp-")]
 
 
+@pytest.mark.parametrize("name", ["incoming.docx", "incoming.doc", "incoming.wps", "renamed.txt"])
+def test_build_given_a_word_file_says_to_run_import(make, tmp_path, run_cli, name):
+    if name == "renamed.txt":
+        auto_numbered_speech_b(make).save(tmp_path / name)  # a DOCX by its content
+    else:
+        (tmp_path / name).write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504)
+    proc = run_cli("build", name, "-o", "out")
+    assert proc.returncode == 2
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith(f"{name}: error: a Word document, not a seed") and "briefgen import" in line
+    assert not (tmp_path / "out").exists()
+
+
 def test_the_seed_builds(make, tmp_path, run_cli):
     unit_speech_a(make, tmp_path).save(tmp_path / "a.docx")
     auto_numbered_speech_b(make).save(tmp_path / "b.docx")
