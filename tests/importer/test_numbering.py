@@ -104,6 +104,15 @@ def test_lvl_restart_zero_never_restarts_and_is_lgl_prints_decimals():
     assert markers(found, [(5, 0), (5, 1), (5, 0), (5, 1), (5, 2)]) == ["一、", "1.", "二、", "2.", "2.2.1"]
 
 
+def test_a_number_format_in_alternate_content_is_read_from_its_fallback():
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    lvl = (f'<w:lvl w:ilvl="0" {mc}><w:start w:val="1"/><mc:AlternateContent><mc:Choice Requires="w14">'
+           '<w:numFmt w:val="custom" w:format="01, 02, 03, ..."/></mc:Choice><mc:Fallback>'
+           '<w:numFmt w:val="decimalZero"/></mc:Fallback></mc:AlternateContent><w:lvlText w:val="%1."/></w:lvl>')
+    found = numbering({1: lvl}, {5: '<w:abstractNumId w:val="1"/>'})
+    assert markers(found, [(5, 0), (5, 0)]) == ["01.", "02."]
+
+
 def test_bullets_are_marked_as_bullets():
     found = numbering({1: level(0, "bullet", "\uf0b7")}, {5: '<w:abstractNumId w:val="1"/>'})
     result = found.marker(ppr(5, 0), None)

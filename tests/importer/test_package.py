@@ -68,6 +68,17 @@ def truncated(folder: Path, make) -> Path:
     return path
 
 
+def strict_open_xml(folder: Path, make) -> Path:
+    path = folder / "strict.docx"
+    main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", f'<Types><Override PartName="/word/document.xml" '
+                         f'ContentType="{main}"/></Types>')
+        archive.writestr("word/document.xml", '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/'
+                         'main"><w:body/></w:document>')
+    return path
+
+
 BAD_FILES = {
     not_a_zip: "not a Word document",
     zip_without_document: "a zip file but not a Word document",
@@ -76,6 +87,7 @@ BAD_FILES = {
     empty_document: "the document holds no text",
     zero_bytes: "the file is empty",
     truncated: "damaged zip package",
+    strict_open_xml: "Strict Open XML",
 }
 
 
@@ -136,3 +148,22 @@ def test_the_error_names_the_file_as_given(tmp_path):
     fault = ImportFault(tmp_path / "x.docx", "not a Word document")
     assert str(fault) == f"{tmp_path / 'x.docx'}: error: not a Word document"
     assert fault.line is None
+
+
+def test_a_macro_enabled_document_is_read_like_a_docx(make, tmp_path, run_cli):
+    plain = tmp_path / "plain.docx"
+    document = make.document()
+    make.title(document, "启用宏的文档")
+    make.body(document, "正文照常读取。")
+    document.save(plain)
+    docm = tmp_path / "macros.docm"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(docm, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                    b"application/vnd.ms-word.document.macroEnabled.main+xml")
+            target.writestr(item, data)
+    proc = run_cli("import", docm.name, "-o", "seed.txt")
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "seed.txt").read_text(encoding="utf-8").endswith("启用宏的文档\n正文照常读取。\n")

@@ -20,6 +20,7 @@ from .styles import StyleSheet, is_on, value, w
 LEVELS = 9
 PLACEHOLDER = re.compile(r"%([1-9])")
 MAX_LINKS = 5  # numStyleLink indirections followed
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,19 @@ def to_int(text: str | None, default: int | None = None) -> int | None:
         return default
 
 
+def number_format(element) -> str:
+    """Return a level's w:numFmt; Word 2010 may put it in mc:AlternateContent, whose Fallback holds the classic one."""
+    found = value(element, "numFmt")
+    if found is None:
+        fallback = element.find(f"{MC}AlternateContent/{MC}Fallback")
+        found = value(fallback, "numFmt")
+    return found or "decimal"
+
+
 def read_level(element) -> Level:
     """Return the Level of a w:lvl element."""
     ppr = element.find(w("pPr"))
-    return Level(start=to_int(value(element, "start"), 1), fmt=value(element, "numFmt") or "decimal",
+    return Level(start=to_int(value(element, "start"), 1), fmt=number_format(element),
                  text=value(element, "lvlText") or "", restart=to_int(value(element, "lvlRestart")),
                  legal=bool(is_on(element, "isLgl")),
                  style=value(element, "pStyle") or value(ppr, "pStyle"))

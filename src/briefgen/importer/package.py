@@ -15,6 +15,10 @@ RTF_MAGIC = b"{\\rtf"
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 MAIN_TYPES = ("wordprocessingml.document.main+xml", "wordprocessingml.template.main+xml",
               "ms-word.document.macroEnabled.main+xml", "ms-word.template.macroEnabledTemplate.main+xml")
+MAIN_CONTENT_TYPES = ("application/vnd.openxmlformats-officedocument." + MAIN_TYPES[0],
+                      "application/vnd.openxmlformats-officedocument." + MAIN_TYPES[1],
+                      "application/vnd." + MAIN_TYPES[2], "application/vnd." + MAIN_TYPES[3])
+STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 OTHER_OFFICE = {"spreadsheetml": "an Excel workbook", "presentationml": "a PowerPoint presentation",
                 "opendocument.text": "an OpenDocument text (.odt)"}
 OFFICE_DOCUMENT = "/officeDocument"
@@ -82,6 +86,10 @@ def main_part_name(path: Path, archive: zipfile.ZipFile) -> str:
     if archive.getinfo(target).file_size > MAX_BODY_BYTES:
         raise ImportFault(path, f"the document body is over {MAX_BODY_BYTES // 1_000_000} MB of XML, too large "
                           "for a speech: split it")
+    with archive.open(target) as body:
+        if STRICT_NAMESPACE in body.read(4096):
+            raise ImportFault(path, "saved as Strict Open XML, which briefgen cannot read: save it in Word as "
+                              "Word Document (.docx)")
     return target
 
 
@@ -96,6 +104,18 @@ def check_package(path: Path) -> None:
         raise ImportFault(path, f"cannot read the zip package ({exc}): {SAVE_AS_DOCX} again") from None
 
 
+def load_document(path: Path):
+    """Return the python-docx Document of a package whose main part is any Word document type: docx.Document()
+    refuses macro-enabled documents (.docm) and templates (.dotx), whose body is read the same way."""
+    from docx.opc.part import PartFactory  # python-docx: only `briefgen import` loads it
+    from docx.package import Package
+    from docx.parts.document import DocumentPart
+
+    for content_type in MAIN_CONTENT_TYPES:
+        PartFactory.part_type_for.setdefault(content_type, DocumentPart)
+    return Package.open(str(path)).main_document_part.document
+
+
 def open_docx(path: Path, shown: str | Path | None = None):
     """Return the python-docx Document of ``path`` (checked first), naming ``shown`` in errors."""
     shown = shown or path
@@ -103,10 +123,8 @@ def open_docx(path: Path, shown: str | Path | None = None):
         check_package(path)
     except ImportFault as fault:
         raise ImportFault(shown, fault.message) from None
-    import docx  # python-docx: only `briefgen import` loads it
-
     try:
-        return docx.Document(str(path))
+        return load_document(path)
     except Exception as exc:  # python-docx and lxml raise many kinds on a broken package
         raise ImportFault(shown, f"cannot read the Word document ({type(exc).__name__}: {exc}): "
                           f"{SAVE_AS_DOCX} again") from None
