@@ -179,10 +179,13 @@ def test_an_unnumbered_heading_that_the_seed_reads_as_a_title_is_warned_about(ma
     make.body(document, "开头的一段正文。")
     make.para(document, ("加强组织领导", {"font": "黑体"}))  # a heading without a number
     make.body(document, "结尾的一段正文。")
+    make.para(document, "健全工作机制", style="Heading 2")  # a heading by its style, no number either
+    make.body(document, "最后一段正文。")
     document.save(tmp_path / "h.docx")
     proc = import_ok(run_cli, "h.docx", "-o", "h.txt", "--title", "发言汇编")
     warnings = [line for line in proc.stderr.splitlines() if "加强组织领导" in line]
     assert len(warnings) == 1 and warnings[0].startswith("h.txt:5: warning: “加强组织领导” reads as a speech title")
+    assert "headings: 1 without a number (heading style or outline level; kept as paragraphs)" in proc.stdout
 
 
 def test_a_bad_title_and_a_word_named_output_are_refused_before_reading(make, tmp_path, run_cli):

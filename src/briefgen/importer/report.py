@@ -26,13 +26,22 @@ def heading_counts(speech: SpeechDraft) -> Counter:
     return levels
 
 
+def unnumbered_headings(speech: SpeechDraft) -> int:
+    """Return how many body paragraphs are headings by outline level or heading style but have no marker."""
+    return sum(1 for p in speech.body if p.outline_level is not None and p.outline_level >= 1
+               and match_point_marker(body_line(p)) is None)
+
+
 def headings_line(speech: SpeechDraft) -> str:
-    """Return "headings: 3 一、, 6 （一）" (by level), or "headings: none"."""
+    """Return "headings: 3 一、, 6 （一）" (by level), or "headings: none", and the unnumbered ones."""
     levels = heading_counts(speech)
-    if not levels:
-        return "headings: none"
-    return "headings: " + ", ".join(f"{levels[level]} {normal_marker(level, 1)}"
-                                    for level in range(1, MAX_LEVEL + 1) if levels[level])
+    found = ", ".join(f"{levels[level]} {normal_marker(level, 1)}" for level in range(1, MAX_LEVEL + 1)
+                      if levels[level])
+    unnumbered = unnumbered_headings(speech)
+    if unnumbered:
+        note = f"{unnumbered} without a number (heading style or outline level; kept as paragraphs)"
+        found = f"{found}, {note}" if found else note
+    return "headings: " + (found or "none")
 
 
 def left_out_line(left_out: Counter) -> str:
