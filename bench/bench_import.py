@@ -24,7 +24,7 @@ COPIES = 1  # each speech's points this many times over (1: the seed's three pag
 CHINESE = "一二三四五六七八九十"
 
 
-def speech_texts() -> list[tuple[str, list[str]]]:
+def read_speeches() -> list[tuple[str, list[str]]]:
     """Return the seed's speeches as (title, body lines with their markers stripped of 一、)."""
     from briefgen.parse import parse_text
 
@@ -116,7 +116,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-import-") as temp:
         folder = Path(temp)
         files = []
-        for number, (title, body) in enumerate(speech_texts(), 1):
+        for number, (title, body) in enumerate(read_speeches(), 1):
             path = folder / f"speech-{number}.docx"
             write_speech(path, title, body, automatic=number % 2 == 0)
             files.append(path)

@@ -171,12 +171,12 @@ def import_command(files: tuple[str, ...], output: str, title: str | None, force
     """Read Word files (.docx; .doc and .wps through LibreOffice), in order, into one seed text."""
     from pathlib import Path
 
-    from .importer.command import import_files, report_lines, warning_lines
+    from .importer.command import format_report, format_warnings, import_files
 
     report = import_files([Path(f) for f in files], Path(output), title, force)
-    for line in warning_lines(report):
+    for line in format_warnings(report):
         click.echo(line, err=True)
-    for line in report_lines(report):
+    for line in format_report(report):
         click.echo(line)
 
 

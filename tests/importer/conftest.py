@@ -34,7 +34,7 @@ def set_east_asian(run, font: str) -> None:
 class DocxMaker:
     """Builds python-docx Documents the way units format speeches."""
 
-    def document(self, body_pt: float = 16):
+    def new_document(self, body_pt: float = 16):
         """Return a new Document whose Normal style is 仿宋 at ``body_pt``."""
         import docx
         from docx.shared import Pt
@@ -48,7 +48,7 @@ class DocxMaker:
         fonts.set(qn("w:eastAsia"), BODY_FONT)
         return document
 
-    def para(self, document, *runs, align=None, page_break=False, style=None):
+    def add_para(self, document, *runs, align=None, page_break=False, style=None):
         """Add a paragraph of runs: each a text or (text, dict of size, bold, font)."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Pt
@@ -69,25 +69,26 @@ class DocxMaker:
                 set_east_asian(run, look["font"])
         return paragraph
 
-    def title(self, document, text: str, page_break=False, size=22):
+    def add_title(self, document, text: str, page_break=False, size=22):
         """Add a centred 二号 小标宋 title paragraph."""
-        return self.para(document, (text, {"size": size, "font": TITLE_FONT}), align="center", page_break=page_break)
+        look = {"size": size, "font": TITLE_FONT}
+        return self.add_para(document, (text, look), align="center", page_break=page_break)
 
-    def centred(self, document, text: str, font=KAI):
+    def add_centred(self, document, text: str, font=KAI):
         """Add a centred line in the body size (a unit or speaker line)."""
-        return self.para(document, (text, {"font": font}), align="center")
+        return self.add_para(document, (text, {"font": font}), align="center")
 
-    def body(self, document, text: str):
+    def add_body(self, document, text: str):
         """Add a justified body paragraph."""
-        return self.para(document, text, align="justify")
+        return self.add_para(document, text, align="justify")
 
-    def heading(self, document, marker_and_heading: str, rest: str = "", level: int = 1):
+    def add_heading(self, document, marker_and_heading: str, rest: str = "", level: int = 1):
         """Add a typed heading: 黑体 (level 1) or 楷体 (level 2) run, then the paragraph's own text."""
         look = {"font": HEI if level == 1 else KAI, "bold": level > 2}
         runs = [(marker_and_heading, look)] + ([rest] if rest else [])
-        return self.para(document, *runs, align="justify")
+        return self.add_para(document, *runs, align="justify")
 
-    def numbering(self, document, levels: list[tuple[str, str]], starts: list[int] | None = None) -> int:
+    def add_numbering(self, document, levels: list[tuple[str, str]], starts: list[int] | None = None) -> int:
         """Add an abstract list of (numFmt, lvlText) levels and a num using it; return the numId."""
         from docx.oxml import parse_xml
 
@@ -103,9 +104,9 @@ class DocxMaker:
             first_num.addprevious(abstract)
         else:
             numbering.append(abstract)
-        return self.instance(document, abstract_id)
+        return self.add_instance(document, abstract_id)
 
-    def instance(self, document, abstract_id: int, start_override: dict[int, int] | None = None) -> int:
+    def add_instance(self, document, abstract_id: int, start_override: dict[int, int] | None = None) -> int:
         """Add a w:num for an abstract list (with w:startOverride per level); return its numId."""
         from docx.oxml import parse_xml
 
@@ -117,13 +118,13 @@ class DocxMaker:
                                    f'w:val="{abstract_id}"/>{overrides}</w:num>'))
         return num_id
 
-    def abstract_of(self, document, num_id: int) -> int:
+    def find_abstract(self, document, num_id: int) -> int:
         """Return the abstractNumId of a num."""
         numbering = document.part.numbering_part.element
         num = next(n for n in numbering.findall(f"{{{W}}}num") if n.get(f"{{{W}}}numId") == str(num_id))
         return int(num.find(f"{{{W}}}abstractNumId").get(f"{{{W}}}val"))
 
-    def number(self, paragraph, num_id: int, ilvl: int):
+    def number_para(self, paragraph, num_id: int, ilvl: int):
         """Number a paragraph automatically: w:numPr with numId and ilvl."""
         from docx.oxml import parse_xml
 
@@ -132,7 +133,7 @@ class DocxMaker:
                                 "</w:numPr>"))
         return paragraph
 
-    def table(self, document, cells: list[list[str]]):
+    def add_table(self, document, cells: list[list[str]]):
         """Add a table holding ``cells``."""
         table = document.add_table(rows=len(cells), cols=len(cells[0]))
         for row, values in zip(table.rows, cells):
@@ -140,7 +141,7 @@ class DocxMaker:
                 cell.text = text
         return table
 
-    def image(self, document, folder: Path):
+    def add_image(self, document, folder: Path):
         """Add a paragraph holding a small PNG picture."""
         from PIL import Image
 
@@ -148,7 +149,7 @@ class DocxMaker:
         Image.new("RGB", (40, 20), (200, 30, 30)).save(path)
         document.add_picture(str(path))
 
-    def text_box(self, paragraph, text: str):
+    def add_text_box(self, paragraph, text: str):
         """Add a VML text box holding ``text`` to a paragraph."""
         from docx.oxml import parse_xml
 
@@ -157,7 +158,7 @@ class DocxMaker:
             f'height:40pt"><v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>'
             "</v:textbox></v:shape></w:pict></w:r>"))
 
-    def tracked(self, paragraph, inserted: str, deleted: str):
+    def add_tracked(self, paragraph, inserted: str, deleted: str):
         """Append a tracked insertion and a tracked deletion to a paragraph."""
         from docx.oxml import parse_xml
 
@@ -207,39 +208,40 @@ def outline_of(tmp_path):
     return outline
 
 
-def points_text(points: list) -> str:
+def gather_points_text(points: list) -> str:
     """Return the text of outline points in reading order: marker, heading, body, deeper points."""
-    return "".join(p["marker"] + p["heading"] + paragraphs_text(p["body"]) + points_text(p["points"]) for p in points)
+    return "".join(p["marker"] + p["heading"] + gather_paragraphs_text(p["body"]) + gather_points_text(p["points"])
+                   for p in points)
 
 
-def paragraphs_text(paragraphs: list) -> str:
+def gather_paragraphs_text(paragraphs: list) -> str:
     """Return the text of outline paragraphs with their sub-points."""
     return "".join(p["text"] + "".join(s["marker"] + s["lead"] + s["text"] for s in p["subpoints"])
                    for p in paragraphs)
 
 
-def speech_text(speech: dict) -> str:
+def gather_speech_text(speech: dict) -> str:
     """Return every character a speech of the outline holds, in reading order, without whitespace."""
     parts = [speech["title"], (speech["subtitle"] or {}).get("text", ""), (speech["unit"] or {}).get("text", ""),
-             paragraphs_text(speech["intro"]), points_text(speech["points"])]
+             gather_paragraphs_text(speech["intro"]), gather_points_text(speech["points"])]
     return "".join("".join(parts).split())
 
 
-def levels_of(points: list, depth: int = 0) -> list[tuple[int, str]]:
+def collect_levels(points: list, depth: int = 0) -> list[tuple[int, str]]:
     """Return (level, marker + heading) of every point, in reading order."""
     found = []
     for point in points:
         found.append((point["level"], point["marker"] + point["heading"]))
-        found += levels_of(point["points"], depth + 1)
+        found += collect_levels(point["points"], depth + 1)
     return found
 
 
 @pytest.fixture(scope="session")
 def outline_views():
-    """Return helpers that view an outline: speech_text, levels_of."""
+    """Return helpers that view an outline: text (a speech's characters), levels (its points)."""
 
     class Views:
-        text = staticmethod(speech_text)
-        levels = staticmethod(levels_of)
+        text = staticmethod(gather_speech_text)
+        levels = staticmethod(collect_levels)
 
     return Views

@@ -23,39 +23,38 @@ AUTO_B = [(None, "今年以来，我们聚焦数字化改革，推动组织工�
           (1, "明确责任分工。各部门各司其职、协同配合。")]
 
 
-def unit_speech_a(make, folder: Path):
-    """Return a document: title over two paragraphs, a blank paragraph, the speaker line, typed markers, a
-    table and an image."""
-    document = make.document()
-    make.title(document, "坚持党建引领")
-    make.title(document, "推动基层治理提质增效")
-    make.para(document, "")
-    make.centred(document, SPEAKER)
-    make.body(document, INTRO_A)
-    make.heading(document, *POINT_A1, level=1)
-    make.heading(document, *POINT_A11, level=2)
-    make.body(document, POINT_A111)
-    make.table(document, [["指标", "数值"], ["支部", "120"]])
-    make.heading(document, *POINT_A2, level=1)
-    make.image(document, folder)
-    make.body(document, CLOSING_A)
+def make_speech_a(make, folder: Path):
+    """Return a document: a title over two paragraphs, a blank, the speaker, typed markers, a table, an image."""
+    document = make.new_document()
+    make.add_title(document, "坚持党建引领")
+    make.add_title(document, "推动基层治理提质增效")
+    make.add_para(document, "")
+    make.add_centred(document, SPEAKER)
+    make.add_body(document, INTRO_A)
+    make.add_heading(document, *POINT_A1, level=1)
+    make.add_heading(document, *POINT_A11, level=2)
+    make.add_body(document, POINT_A111)
+    make.add_table(document, [["指标", "数值"], ["支部", "120"]])
+    make.add_heading(document, *POINT_A2, level=1)
+    make.add_image(document, folder)
+    make.add_body(document, CLOSING_A)
     return document
 
 
-def auto_numbered_speech_b(make, document=None):
+def make_speech_b(make, document=None):
     """Return a document (or add to one) whose points are numbered only automatically, at two levels."""
-    document = document or make.document()
-    make.title(document, TITLE_B, page_break=document is not None and len(document.paragraphs) > 1)
-    make.centred(document, "（XX区委组织部）")
-    num_id = make.numbering(document, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")])
+    document = document or make.new_document()
+    make.add_title(document, TITLE_B, page_break=document is not None and len(document.paragraphs) > 1)
+    make.add_centred(document, "（XX区委组织部）")
+    num_id = make.add_numbering(document, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")])
     for level, text in AUTO_B:
-        paragraph = make.body(document, text)
+        paragraph = make.add_body(document, text)
         if level is not None:
-            make.number(paragraph, num_id, level)
+            make.number_para(paragraph, num_id, level)
     return document
 
 
-def import_ok(run_cli, *args: str):
+def run_import(run_cli, *args: str):
     """Run `briefgen import ARGS` and return the process, asserting success."""
     proc = run_cli("import", *args)
     assert proc.returncode == 0, proc.stderr
@@ -64,8 +63,8 @@ def import_ok(run_cli, *args: str):
 
 def test_typed_markers_title_over_two_paragraphs_speaker_table_and_image(make, tmp_path, run_cli, outline_of,
                                                                          outline_views):
-    unit_speech_a(make, tmp_path).save(tmp_path / "a.docx")
-    proc = import_ok(run_cli, "a.docx", "-o", "seeds/a.txt", "--title", "基层治理座谈会发言汇编")
+    make_speech_a(make, tmp_path).save(tmp_path / "a.docx")
+    proc = run_import(run_cli, "a.docx", "-o", "seeds/a.txt", "--title", "基层治理座谈会发言汇编")
     outline = outline_of(tmp_path / "seeds" / "a.txt")
     assert outline["title"] == "基层治理座谈会发言汇编"
     (speech,) = outline["speeches"]
@@ -86,10 +85,10 @@ def test_typed_markers_title_over_two_paragraphs_speaker_table_and_image(make, t
 
 def test_automatic_numbering_at_two_levels_is_printed_into_the_seed(make, tmp_path, run_cli, outline_of,
                                                                     outline_views):
-    document = auto_numbered_speech_b(make)
+    document = make_speech_b(make)
     assert not any(p.text.startswith(("一、", "（一）")) for p in document.paragraphs)  # only numbering holds them
     document.save(tmp_path / "b.docx")
-    proc = import_ok(run_cli, "b.docx", "-o", "b.txt")
+    proc = run_import(run_cli, "b.docx", "-o", "b.txt")
     lines = (tmp_path / "b.txt").read_text(encoding="utf-8").splitlines()
     assert "一、搭建数字平台。整合各类干部信息，建成统一数据库。" in lines
     assert "（二）用好数据。定期开展分析研判，服务科学决策。" in lines
@@ -105,31 +104,31 @@ def test_automatic_numbering_at_two_levels_is_printed_into_the_seed(make, tmp_pa
 
 def test_files_are_read_in_the_order_given_and_a_file_may_hold_several_speeches(make, tmp_path, run_cli,
                                                                                 outline_of):
-    unit_speech_a(make, tmp_path).save(tmp_path / "a.docx")
-    several = make.document()
-    make.title(several, "第一篇发言的标题")
-    make.body(several, "第一篇的正文。")
-    make.title(several, "第二篇紧接正文的标题")  # a centred large paragraph after body text
-    make.centred(several, "（县委办公室）")
-    make.body(several, "第二篇的正文。")
-    make.para(several, ("第三篇另起一页", {"bold": True}), align="center", page_break=True)  # bold, body size
-    make.body(several, "第三篇的正文。")
-    auto_numbered_speech_b(make, several)
+    make_speech_a(make, tmp_path).save(tmp_path / "a.docx")
+    several = make.new_document()
+    make.add_title(several, "第一篇发言的标题")
+    make.add_body(several, "第一篇的正文。")
+    make.add_title(several, "第二篇紧接正文的标题")  # a centred large paragraph after body text
+    make.add_centred(several, "（县委办公室）")
+    make.add_body(several, "第二篇的正文。")
+    make.add_para(several, ("第三篇另起一页", {"bold": True}), align="center", page_break=True)  # bold, body size
+    make.add_body(several, "第三篇的正文。")
+    make_speech_b(make, several)
     several.save(tmp_path / "several.docx")
-    import_ok(run_cli, "several.docx", "a.docx", "-o", "all.txt", "--title", "发言汇编")
+    run_import(run_cli, "several.docx", "a.docx", "-o", "all.txt", "--title", "发言汇编")
     titles = [s["title"] for s in outline_of(tmp_path / "all.txt")["speeches"]]
     assert titles == ["第一篇发言的标题", "第二篇紧接正文的标题", "第三篇另起一页", TITLE_B,
                       "坚持党建引领推动基层治理提质增效"]
 
 
 def test_an_existing_seed_is_replaced_only_with_force(make, tmp_path, run_cli):
-    auto_numbered_speech_b(make).save(tmp_path / "b.docx")
+    make_speech_b(make).save(tmp_path / "b.docx")
     (tmp_path / "b.txt").write_text("old\n", encoding="utf-8")
     proc = run_cli("import", "b.docx", "-o", "b.txt")
     assert proc.returncode == 2
     assert proc.stderr.strip() == "b.txt: error: already exists: give --force to replace it, or name another file"
     assert (tmp_path / "b.txt").read_text(encoding="utf-8") == "old\n"
-    import_ok(run_cli, "b.docx", "-o", "b.txt", "--force")
+    run_import(run_cli, "b.docx", "-o", "b.txt", "--force")
     assert (tmp_path / "b.txt").read_text(encoding="utf-8").startswith(TITLE_B)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".briefgen-tmp-")]
 
@@ -137,7 +136,7 @@ def test_an_existing_seed_is_replaced_only_with_force(make, tmp_path, run_cli):
 @pytest.mark.parametrize("name", ["incoming.docx", "incoming.doc", "incoming.wps", "renamed.txt"])
 def test_build_given_a_word_file_says_to_run_import(make, tmp_path, run_cli, name):
     if name == "renamed.txt":
-        auto_numbered_speech_b(make).save(tmp_path / name)  # a DOCX by its content
+        make_speech_b(make).save(tmp_path / name)  # a DOCX by its content
     else:
         (tmp_path / name).write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504)
     proc = run_cli("build", name, "-o", "out")
@@ -148,24 +147,24 @@ def test_build_given_a_word_file_says_to_run_import(make, tmp_path, run_cli, nam
 
 
 def test_the_seed_builds(make, tmp_path, run_cli):
-    unit_speech_a(make, tmp_path).save(tmp_path / "a.docx")
-    auto_numbered_speech_b(make).save(tmp_path / "b.docx")
-    import_ok(run_cli, "a.docx", "b.docx", "-o", "seeds/meeting.txt", "--title", "座谈会发言汇编")
+    make_speech_a(make, tmp_path).save(tmp_path / "a.docx")
+    make_speech_b(make).save(tmp_path / "b.docx")
+    run_import(run_cli, "a.docx", "b.docx", "-o", "seeds/meeting.txt", "--title", "座谈会发言汇编")
     proc = run_cli("build", "seeds/meeting.txt", "-o", "out", env={"SOURCE_DATE_EPOCH": "1795824000"})
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "out" / "座谈会发言汇编.docx").is_file()
 
 
 def test_the_report_says_what_was_left_out(make, tmp_path, run_cli):
-    document = unit_speech_a(make, tmp_path)
-    revised = make.body(document, "这是有修订的段落，")
-    make.tracked(revised, "插入的文字。", "删除的文字。")
-    make.text_box(revised, "文本框里的字")
+    document = make_speech_a(make, tmp_path)
+    revised = make.add_body(document, "这是有修订的段落，")
+    make.add_tracked(revised, "插入的文字。", "删除的文字。")
+    make.add_text_box(revised, "文本框里的字")
     document.add_comment(revised.runs, text="请核实", author="审稿人")
     document.sections[0].header.paragraphs[0].text = "页眉"
     document.sections[0].footer.paragraphs[0].text = "页脚"
     document.save(tmp_path / "a.docx")
-    proc = import_ok(run_cli, "a.docx", "-o", "a.txt", "--title", "发言汇编")
+    proc = run_import(run_cli, "a.docx", "-o", "a.txt", "--title", "发言汇编")
     assert ("  left out: 1 table, 1 image, 1 text box, 1 comment, 2 headers and footers; tracked changes: "
             "1 insertion kept, 1 deletion dropped") in proc.stdout.splitlines()
     seed = (tmp_path / "a.txt").read_text(encoding="utf-8")
@@ -174,22 +173,22 @@ def test_the_report_says_what_was_left_out(make, tmp_path, run_cli):
 
 
 def test_an_unnumbered_heading_that_the_seed_reads_as_a_title_is_warned_about(make, tmp_path, run_cli):
-    document = make.document()
-    make.title(document, "一篇发言")
-    make.body(document, "开头的一段正文。")
-    make.para(document, ("加强组织领导", {"font": "黑体"}))  # a heading without a number
-    make.body(document, "结尾的一段正文。")
-    make.para(document, "健全工作机制", style="Heading 2")  # a heading by its style, no number either
-    make.body(document, "最后一段正文。")
+    document = make.new_document()
+    make.add_title(document, "一篇发言")
+    make.add_body(document, "开头的一段正文。")
+    make.add_para(document, ("加强组织领导", {"font": "黑体"}))  # a heading without a number
+    make.add_body(document, "结尾的一段正文。")
+    make.add_para(document, "健全工作机制", style="Heading 2")  # a heading by its style, no number either
+    make.add_body(document, "最后一段正文。")
     document.save(tmp_path / "h.docx")
-    proc = import_ok(run_cli, "h.docx", "-o", "h.txt", "--title", "发言汇编")
+    proc = run_import(run_cli, "h.docx", "-o", "h.txt", "--title", "发言汇编")
     warnings = [line for line in proc.stderr.splitlines() if "加强组织领导" in line]
     assert len(warnings) == 1 and warnings[0].startswith("h.txt:5: warning: “加强组织领导” reads as a speech title")
     assert "headings: 1 without a number (heading style or outline level; kept as paragraphs)" in proc.stdout
 
 
 def test_a_bad_title_and_a_word_named_output_are_refused_before_reading(make, tmp_path, run_cli):
-    auto_numbered_speech_b(make).save(tmp_path / "b.docx")
+    make_speech_b(make).save(tmp_path / "b.docx")
     proc = run_cli("import", "b.docx", "-o", "b.txt", "--title", "这不是标题。它是一句话。")
     assert proc.returncode == 2 and proc.stderr.startswith("--title: error: the collection title must be")
     proc = run_cli("import", "b.docx", "-o", "b.docx")

@@ -22,7 +22,7 @@ BODY = [("typed", "一、突出政治训练。", "把政治训练作为干部教
         ("auto1", "", "建强师资队伍。选聘兼职教师两百名。")]
 
 
-def docx_to_doc(source: Path, folder: Path) -> Path:
+def convert_docx_to_doc(source: Path, folder: Path) -> Path:
     """Convert a DOCX to a Word 97-2003 .doc with LibreOffice (a private profile, a timeout)."""
     soffice = shutil.which(SOFFICE)
     assert soffice, "LibreOffice (soffice) is needed by this test: apt-get install libreoffice-writer-nogui"
@@ -37,22 +37,22 @@ def docx_to_doc(source: Path, folder: Path) -> Path:
 @pytest.fixture()
 def speech_doc(make, tmp_path) -> Path:
     """A .doc of a speech: title over two paragraphs, a speaker line, typed and automatic markers."""
-    document = make.document()
-    make.title(document, TITLE)
-    make.title(document, TITLE_2)
-    make.para(document, "")
-    make.centred(document, UNIT)
-    make.body(document, "今年以来，我们扎实推进干部教育培训工作。")
-    num_id = make.numbering(document, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")], starts=[2, 1])
+    document = make.new_document()
+    make.add_title(document, TITLE)
+    make.add_title(document, TITLE_2)
+    make.add_para(document, "")
+    make.add_centred(document, UNIT)
+    make.add_body(document, "今年以来，我们扎实推进干部教育培训工作。")
+    num_id = make.add_numbering(document, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")], starts=[2, 1])
     for kind, heading, text in BODY:
-        paragraph = make.heading(document, heading, text) if heading else make.body(document, text)
+        paragraph = make.add_heading(document, heading, text) if heading else make.add_body(document, text)
         if kind.startswith("auto"):
-            make.number(paragraph, num_id, int(kind[-1]))
-    make.table(document, [["班次", "人数"], ["初任培训", "120"]])
-    make.body(document, CLOSING)  # Word ends a body with a paragraph, never a table
+            make.number_para(paragraph, num_id, int(kind[-1]))
+    make.add_table(document, [["班次", "人数"], ["初任培训", "120"]])
+    make.add_body(document, CLOSING)  # Word ends a body with a paragraph, never a table
     source = tmp_path / "speech.docx"
     document.save(source)
-    return docx_to_doc(source, tmp_path)
+    return convert_docx_to_doc(source, tmp_path)
 
 
 def test_a_doc_made_by_libreoffice_imports_into_the_outline(speech_doc, tmp_path, run_cli, outline_of,
@@ -81,7 +81,7 @@ def test_a_wps_file_in_word_format_is_converted_as_a_doc(speech_doc, tmp_path, r
     assert outline_of(tmp_path / "seed.txt")["speeches"][0]["title"] == TITLE + TITLE_2
 
 
-def fake_soffice(folder: Path, script: str) -> Path:
+def write_fake_soffice(folder: Path, script: str) -> Path:
     """Write an executable stand-in for soffice."""
     path = folder / "fake-soffice"
     path.write_text("#!/bin/sh\n" + script, encoding="utf-8")
@@ -89,14 +89,14 @@ def fake_soffice(folder: Path, script: str) -> Path:
     return path
 
 
-def legacy_file(folder: Path) -> Path:
+def write_legacy_file(folder: Path) -> Path:
     path = folder / "old.doc"
     path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + "WordDocument".encode("utf-16-le") + b"\0" * 600)
     return path
 
 
 def test_without_libreoffice_one_line_says_what_to_install(tmp_path, run_cli):
-    legacy_file(tmp_path)
+    write_legacy_file(tmp_path)
     empty_path = tmp_path / "bin"
     empty_path.mkdir()
     proc = run_cli("import", "old.doc", "-o", "seed.txt", env={"PATH": str(empty_path), "BRIEFGEN_SOFFICE": ""})
@@ -108,9 +108,9 @@ def test_without_libreoffice_one_line_says_what_to_install(tmp_path, run_cli):
 
 
 def test_a_hanging_libreoffice_is_killed_with_its_children_after_the_timeout(tmp_path, run_cli):
-    legacy_file(tmp_path)
+    write_legacy_file(tmp_path)
     child = tmp_path / "child.pid"
-    fake = fake_soffice(tmp_path, f"sleep 300 &\necho $! > {child}\nsleep 300\n")
+    fake = write_fake_soffice(tmp_path, f"sleep 300 &\necho $! > {child}\nsleep 300\n")
     started = time.monotonic()
     proc = run_cli("import", "old.doc", "-o", "seed.txt",
                    env={"BRIEFGEN_SOFFICE": str(fake), "BRIEFGEN_SOFFICE_TIMEOUT": "1"})
@@ -129,8 +129,8 @@ def test_a_hanging_libreoffice_is_killed_with_its_children_after_the_timeout(tmp
 
 
 def test_a_libreoffice_that_writes_nothing_is_one_line(tmp_path, run_cli):
-    legacy_file(tmp_path)
-    fake = fake_soffice(tmp_path, "echo 'Error: source file could not be loaded'\nexit 0\n")
+    write_legacy_file(tmp_path)
+    fake = write_fake_soffice(tmp_path, "echo 'Error: source file could not be loaded'\nexit 0\n")
     proc = run_cli("import", "old.doc", "-o", "seed.txt", env={"BRIEFGEN_SOFFICE": str(fake)})
     assert proc.returncode == 2
     (line,) = proc.stderr.splitlines()

@@ -8,25 +8,25 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.importer.package import ImportFault, file_kind, open_docx
+from briefgen.importer.package import ImportFault, detect_kind, open_docx
 
 OLE = bytes.fromhex("D0CF11E0A1B11AE1")
 
 
-def not_a_zip(folder: Path, make) -> Path:
+def write_not_a_zip(folder: Path, make) -> Path:
     path = folder / "random.docx"
     path.write_bytes(os.urandom(3000).replace(b"PK", b"pk").replace(OLE[:2], b"xx"))
     return path
 
 
-def zip_without_document(folder: Path, make) -> Path:
+def write_zip_without_document(folder: Path, make) -> Path:
     path = folder / "photos.docx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("hello.txt", "不是文档")
     return path
 
 
-def excel_workbook(folder: Path, make) -> Path:
+def write_excel_workbook(folder: Path, make) -> Path:
     path = folder / "table.docx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("[Content_Types].xml", '<Types><Override PartName="/xl/workbook.xml" ContentType="application/'
@@ -35,7 +35,7 @@ def excel_workbook(folder: Path, make) -> Path:
     return path
 
 
-def encrypted(folder: Path, make) -> Path:
+def write_encrypted(folder: Path, make) -> Path:
     """An OLE compound file with an EncryptedPackage stream, as Word saves a .docx with a password."""
     path = folder / "secret.docx"
     directory_entry = "EncryptedPackage".encode("utf-16-le").ljust(64, b"\0")
@@ -43,32 +43,32 @@ def encrypted(folder: Path, make) -> Path:
     return path
 
 
-def empty_document(folder: Path, make) -> Path:
+def write_empty_document(folder: Path, make) -> Path:
     path = folder / "empty.docx"
-    document = make.document()
-    make.para(document, "")
-    make.para(document, "   ")
+    document = make.new_document()
+    make.add_para(document, "")
+    make.add_para(document, "   ")
     document.save(path)
     return path
 
 
-def zero_bytes(folder: Path, make) -> Path:
+def write_zero_bytes(folder: Path, make) -> Path:
     path = folder / "nothing.docx"
     path.write_bytes(b"")
     return path
 
 
-def truncated(folder: Path, make) -> Path:
+def write_truncated(folder: Path, make) -> Path:
     path = folder / "cut.docx"
-    document = make.document()
-    make.title(document, "一篇被截断的发言")
-    make.body(document, "正文。" * 200)
+    document = make.new_document()
+    make.add_title(document, "一篇被截断的发言")
+    make.add_body(document, "正文。" * 200)
     document.save(path)
     path.write_bytes(path.read_bytes()[:2000])
     return path
 
 
-def strict_open_xml(folder: Path, make) -> Path:
+def write_strict_open_xml(folder: Path, make) -> Path:
     path = folder / "strict.docx"
     main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
     with zipfile.ZipFile(path, "w") as archive:
@@ -80,14 +80,14 @@ def strict_open_xml(folder: Path, make) -> Path:
 
 
 BAD_FILES = {
-    not_a_zip: "not a Word document",
-    zip_without_document: "a zip file but not a Word document",
-    excel_workbook: "an Excel workbook, not a Word document",
-    encrypted: "the document is encrypted",
-    empty_document: "the document holds no text",
-    zero_bytes: "the file is empty",
-    truncated: "damaged zip package",
-    strict_open_xml: "Strict Open XML",
+    write_not_a_zip: "not a Word document",
+    write_zip_without_document: "a zip file but not a Word document",
+    write_excel_workbook: "an Excel workbook, not a Word document",
+    write_encrypted: "the document is encrypted",
+    write_empty_document: "the document holds no text",
+    write_zero_bytes: "the file is empty",
+    write_truncated: "damaged zip package",
+    write_strict_open_xml: "Strict Open XML",
 }
 
 
@@ -105,11 +105,11 @@ def test_a_bad_file_gives_one_line_exit_2_and_writes_nothing(maker, make, tmp_pa
 
 def test_a_bad_file_among_good_ones_writes_nothing(make, tmp_path, run_cli):
     good = tmp_path / "good.docx"
-    document = make.document()
-    make.title(document, "一篇好的发言")
-    make.body(document, "正文。")
+    document = make.new_document()
+    make.add_title(document, "一篇好的发言")
+    make.add_body(document, "正文。")
     document.save(good)
-    bad = encrypted(tmp_path, make)
+    bad = write_encrypted(tmp_path, make)
     proc = run_cli("import", good.name, bad.name, "-o", "seed.txt")
     assert proc.returncode == 2 and proc.stderr.startswith("secret.docx: error: ")
     assert not (tmp_path / "seed.txt").exists()
@@ -124,8 +124,8 @@ def test_a_missing_file_and_a_folder(tmp_path, run_cli):
 
 def test_a_table_only_document_says_where_its_text_is(make, tmp_path):
     path = tmp_path / "table.docx"
-    document = make.document()
-    make.table(document, [["只有", "表格"]])
+    document = make.new_document()
+    make.add_table(document, [["只有", "表格"]])
     document.save(path)
     with pytest.raises(ImportFault, match="holds no text outside its table"):
         from briefgen.importer.command import read_file
@@ -135,12 +135,12 @@ def test_a_table_only_document_says_where_its_text_is(make, tmp_path):
 
 def test_file_kinds(make, tmp_path):
     path = tmp_path / "ok.docx"
-    make.document().save(path)
-    assert file_kind(path) == "docx"
+    make.new_document().save(path)
+    assert detect_kind(path) == "docx"
     (tmp_path / "old.doc").write_bytes(OLE + b"\0" * 600)
-    assert file_kind(tmp_path / "old.doc") == "legacy"
+    assert detect_kind(tmp_path / "old.doc") == "legacy"
     (tmp_path / "old.rtf").write_bytes(b"{\\rtf1\\ansi hello}")
-    assert file_kind(tmp_path / "old.rtf") == "legacy"
+    assert detect_kind(tmp_path / "old.rtf") == "legacy"
     assert open_docx(path).element.body is not None
 
 
@@ -152,9 +152,9 @@ def test_the_error_names_the_file_as_given(tmp_path):
 
 def test_a_macro_enabled_document_is_read_like_a_docx(make, tmp_path, run_cli):
     plain = tmp_path / "plain.docx"
-    document = make.document()
-    make.title(document, "启用宏的文档")
-    make.body(document, "正文照常读取。")
+    document = make.new_document()
+    make.add_title(document, "启用宏的文档")
+    make.add_body(document, "正文照常读取。")
     document.save(plain)
     docm = tmp_path / "macros.docm"
     with zipfile.ZipFile(plain) as source, zipfile.ZipFile(docm, "w") as target:

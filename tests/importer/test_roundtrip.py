@@ -73,8 +73,7 @@ def build_and_import(project: Path, seed: str, briefgen) -> tuple[dict, dict, ob
 
 @pytest.fixture(scope="module", params=["bundled", "rich"])
 def roundtrip(tmp_path_factory, briefgen, request):
-    """The bundled seed (in a copy of seeds/), or a seed with a subtitle, units, five point levels and a Latin
-    title, built and its compilation DOCX imported."""
+    """Return the outlines of the bundled or the rich seed and of its compilation DOCX imported, and the import."""
     project = tmp_path_factory.mktemp("roundtrip")
     if request.param == "bundled":
         seed = Path(__file__).resolve().parents[2] / "seeds" / "000_d46ae736df1a2878.txt"

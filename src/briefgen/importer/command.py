@@ -10,11 +10,11 @@ from ..atomic import write_text_atomic
 from ..decode import MAX_SEED_CHARS, WORD_SUFFIXES
 from ..parse import is_title_like
 from .convert import convert_to_docx
-from .package import ImportFault, file_kind, open_docx
+from .package import ImportFault, detect_kind, open_docx
 from .paragraphs import read_body
 from .records import FileOutcome
-from .report import file_report, summary_line
-from .seedtext import check_seed, seed_text, title_text
+from .report import describe_file, summarise
+from .seedtext import check_seed, join_title, make_seed_text
 from .structure import compact, read_structure
 
 
@@ -61,17 +61,17 @@ def read_docx(source: Path, shown: Path, converted: bool) -> FileOutcome:
 
 def read_file(path: Path, work: Path) -> FileOutcome:
     """Return what a Word file holds: a DOCX directly, a .doc or .wps through LibreOffice (in ``work``)."""
-    if file_kind(path) == "legacy":
+    if detect_kind(path) == "legacy":
         return read_docx(convert_to_docx(path, work, path), path, converted=True)
     return read_docx(path, path, converted=False)
 
 
-def collection_title(outcomes: list[FileOutcome], given: str | None, warnings: list[str]) -> str:
+def choose_collection_title(outcomes: list[FileOutcome], given: str | None, warnings: list[str]) -> str:
     """Return the collection title: --title, else the first file's cover or first title (with a warning)."""
     if given is not None:
         return given
     first = outcomes[0]
-    title = first.cover_title or title_text(first.speeches[0])
+    title = first.cover_title or join_title(first.speeches[0])
     where = "cover" if first.cover_title else "first title"
     warnings.append(f"{first.shown}: warning: no --title given: the collection is titled after this file's {where}, "
                     f"“{title}”; give --title to name it")
@@ -88,8 +88,8 @@ def import_files(paths: list[Path], output: Path, title: str | None, force: bool
     with tempfile.TemporaryDirectory(prefix="briefgen-import-") as work:
         outcomes = [read_file(path, Path(work)) for path in paths]
     warnings: list[str] = []
-    chosen = collection_title(outcomes, given, warnings)
-    text = seed_text(chosen, outcomes)
+    chosen = choose_collection_title(outcomes, given, warnings)
+    text = make_seed_text(chosen, outcomes)
     characters = len(compact(text))
     if len(text) > MAX_SEED_CHARS:
         raise ImportFault(output, f"the speeches hold {len(text):,} characters, over a seed's {MAX_SEED_CHARS:,}: "
@@ -99,12 +99,12 @@ def import_files(paths: list[Path], output: Path, title: str | None, force: bool
     return ImportReport(output, chosen, outcomes, characters, warnings)
 
 
-def report_lines(report: ImportReport) -> list[str]:
+def format_report(report: ImportReport) -> list[str]:
     """Return the lines describing what was read from each file and what was written."""
-    lines = [line for outcome in report.files for line in file_report(outcome)]
-    return lines + [summary_line(str(report.output), report.title, report.files, report.characters)]
+    lines = [line for outcome in report.files for line in describe_file(outcome)]
+    return lines + [summarise(str(report.output), report.title, report.files, report.characters)]
 
 
-def warning_lines(report: ImportReport) -> list[str]:
+def format_warnings(report: ImportReport) -> list[str]:
     """Return the import's warnings, one ``file: warning: message`` a line."""
     return list(report.warnings)

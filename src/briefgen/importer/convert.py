@@ -25,13 +25,14 @@ def find_soffice() -> str | None:
     if explicit:
         return shutil.which(explicit) or (explicit if Path(explicit).is_file() else None)
     for candidate in CANDIDATES:
-        found = shutil.which(candidate) or (candidate if os.path.isabs(candidate) and Path(candidate).is_file() else None)
-        if found:
-            return found
+        if shutil.which(candidate):
+            return shutil.which(candidate)
+        if os.path.isabs(candidate) and Path(candidate).is_file():
+            return candidate
     return None
 
 
-def conversion_timeout() -> float:
+def read_timeout() -> float:
     """Return the seconds a conversion may take: $BRIEFGEN_SOFFICE_TIMEOUT, else DEFAULT_TIMEOUT."""
     try:
         return max(float(os.environ.get("BRIEFGEN_SOFFICE_TIMEOUT", DEFAULT_TIMEOUT)), 0.1)
@@ -72,9 +73,9 @@ def run_soffice(args: list[str], shown: str | Path, timeout: float) -> str:
     return output.decode("utf-8", "replace")
 
 
-def legacy_suffix(path: Path) -> str:
-    """Return the suffix LibreOffice should see: .doc for a Word binary file (WPS Writer's .wps is one
-    too, and LibreOffice would take a .wps name for Microsoft Works), .rtf for RTF, else the file's own."""
+def choose_suffix(path: Path) -> str:
+    """Return the suffix LibreOffice should see: .doc for a Word binary file, .rtf for RTF, else the file's own."""
+    # WPS Writer's .wps is a Word binary file too, and LibreOffice would take a .wps name for Microsoft Works.
     data = Path(path).read_bytes()
     if data.startswith(RTF_MAGIC):
         return ".rtf"
@@ -93,13 +94,13 @@ def convert_to_docx(path: Path, work: Path, shown: str | Path | None = None) -> 
     index = len(list(work.glob("in-*")))
     source_dir, out_dir = work / f"in-{index}", work / f"out-{index}"
     source_dir.mkdir()
-    source = source_dir / ("speech" + legacy_suffix(path))
+    source = source_dir / ("speech" + choose_suffix(path))
     shutil.copyfile(path, source)  # a plain name: LibreOffice's command line and output naming stay simple
     profile = (work / "profile").resolve().as_uri()
     args = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nologo", "--nodefault",
             "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out_dir), str(source)]
     try:
-        output = run_soffice(args, shown, conversion_timeout())
+        output = run_soffice(args, shown, read_timeout())
     except OSError as exc:
         raise ImportFault(shown, f"cannot run LibreOffice ({soffice}): {exc.strerror}; {INSTALL_HINT}") from None
     converted = out_dir / (source.stem + ".docx")

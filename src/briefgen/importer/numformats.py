@@ -14,17 +14,17 @@ ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc
          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
 
-def chinese_number(value: int, digits: str = CHINESE_DIGITS, units: tuple[str, ...] = CHINESE_UNITS,
+def spell_chinese(value: int, digits: str = CHINESE_DIGITS, units: tuple[str, ...] = CHINESE_UNITS,
                    myriad: str = "万", short_ten: bool = True) -> str:
     """Return ``value`` in Chinese counting: 一 十 十一 二十一 一百零一 (short_ten: 十一, not 一十一)."""
     if value <= 0:
         return str(value)
     if value >= 10000:
         high, low = divmod(value, 10000)
-        head = chinese_number(high, digits, units, myriad, short_ten) + myriad
+        head = spell_chinese(high, digits, units, myriad, short_ten) + myriad
         if not low:
             return head
-        return head + (digits[0] if low < 1000 else "") + chinese_number(low, digits, units, myriad, False)
+        return head + (digits[0] if low < 1000 else "") + spell_chinese(low, digits, units, myriad, False)
     parts: list[str] = []
     text = str(value)
     zero = False
@@ -43,12 +43,12 @@ def chinese_number(value: int, digits: str = CHINESE_DIGITS, units: tuple[str, .
     return found
 
 
-def cyclic(value: int, names: str) -> str:
+def pick_cyclic(value: int, names: str) -> str:
     """Return the ``value``-th of a fixed series (甲乙丙…), or the decimal number past its end."""
     return names[value - 1] if 1 <= value <= len(names) else str(value)
 
 
-def enclosed(value: int, ranges: tuple[tuple[int, int, int], ...]) -> str:
+def enclose(value: int, ranges: tuple[tuple[int, int, int], ...]) -> str:
     """Return ``value`` as an enclosed character from (first value, last value, code point) ranges."""
     for first, last, code in ranges:
         if first <= value <= last:
@@ -56,14 +56,14 @@ def enclosed(value: int, ranges: tuple[tuple[int, int, int], ...]) -> str:
     return str(value)
 
 
-def letters(value: int) -> str:
+def spell_letters(value: int) -> str:
     """Return Word's letter numbering: a … z, aa … zz, aaa …"""
     if value < 1:
         return str(value)
     return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
 
 
-def roman(value: int) -> str:
+def spell_roman(value: int) -> str:
     """Return ``value`` in lower-case Roman numerals."""
     if not 0 < value < 4000:
         return str(value)
@@ -82,27 +82,27 @@ FORMATS = {
     "decimalZero": lambda v: f"{v:02d}",
     "decimalFullWidth": lambda v: "".join(chr(0xFF10 + int(d)) for d in str(v)),
     "decimalFullWidth2": lambda v: "".join(chr(0xFF10 + int(d)) for d in str(v)),
-    "decimalEnclosedCircle": lambda v: enclosed(v, CIRCLED),
-    "decimalEnclosedCircleChinese": lambda v: enclosed(v, CIRCLED),
-    "decimalEnclosedFullstop": lambda v: enclosed(v, ((1, 20, 0x2488),)),
-    "decimalEnclosedParen": lambda v: enclosed(v, ((1, 20, 0x2474),)),
-    "ideographEnclosedCircle": lambda v: enclosed(v, ((1, 10, 0x3220),)),
-    "chineseCounting": chinese_number,
-    "chineseCountingThousand": chinese_number,
-    "taiwaneseCounting": chinese_number,
-    "taiwaneseCountingThousand": chinese_number,
-    "japaneseCounting": chinese_number,
-    "chineseLegalSimplified": lambda v: chinese_number(v, LEGAL_SIMPLIFIED, LEGAL_SIMPLIFIED_UNITS, short_ten=False),
-    "ideographLegalTraditional": lambda v: chinese_number(v, LEGAL_TRADITIONAL, LEGAL_SIMPLIFIED_UNITS, "萬",
+    "decimalEnclosedCircle": lambda v: enclose(v, CIRCLED),
+    "decimalEnclosedCircleChinese": lambda v: enclose(v, CIRCLED),
+    "decimalEnclosedFullstop": lambda v: enclose(v, ((1, 20, 0x2488),)),
+    "decimalEnclosedParen": lambda v: enclose(v, ((1, 20, 0x2474),)),
+    "ideographEnclosedCircle": lambda v: enclose(v, ((1, 10, 0x3220),)),
+    "chineseCounting": spell_chinese,
+    "chineseCountingThousand": spell_chinese,
+    "taiwaneseCounting": spell_chinese,
+    "taiwaneseCountingThousand": spell_chinese,
+    "japaneseCounting": spell_chinese,
+    "chineseLegalSimplified": lambda v: spell_chinese(v, LEGAL_SIMPLIFIED, LEGAL_SIMPLIFIED_UNITS, short_ten=False),
+    "ideographLegalTraditional": lambda v: spell_chinese(v, LEGAL_TRADITIONAL, LEGAL_SIMPLIFIED_UNITS, "萬",
                                                           short_ten=False),
     "ideographDigital": lambda v: "".join(IDEOGRAPH_DIGITS[int(d)] for d in str(v)),
     "taiwaneseDigital": lambda v: "".join(IDEOGRAPH_DIGITS[int(d)] for d in str(v)),
-    "ideographTraditional": lambda v: cyclic(v, HEAVENLY_STEMS),
-    "ideographZodiac": lambda v: cyclic(v, EARTHLY_BRANCHES),
-    "lowerLetter": letters,
-    "upperLetter": lambda v: letters(v).upper(),
-    "lowerRoman": roman,
-    "upperRoman": lambda v: roman(v).upper(),
+    "ideographTraditional": lambda v: pick_cyclic(v, HEAVENLY_STEMS),
+    "ideographZodiac": lambda v: pick_cyclic(v, EARTHLY_BRANCHES),
+    "lowerLetter": spell_letters,
+    "upperLetter": lambda v: spell_letters(v).upper(),
+    "lowerRoman": spell_roman,
+    "upperRoman": lambda v: spell_roman(v).upper(),
     "none": lambda v: "",
 }
 

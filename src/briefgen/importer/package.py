@@ -50,7 +50,7 @@ def read_head(path: Path) -> bytes:
     return head
 
 
-def file_kind(path: Path) -> str:
+def detect_kind(path: Path) -> str:
     """Return "docx" for a zipped Word document, "legacy" for a .doc/.wps/.rtf to convert, or raise."""
     head = read_head(path)
     if head.startswith(ZIP_MAGIC):
@@ -66,7 +66,7 @@ def file_kind(path: Path) -> str:
                       f"{SAVE_AS_DOCX}")
 
 
-def main_part_name(path: Path, archive: zipfile.ZipFile) -> str:
+def find_main_part(path: Path, archive: zipfile.ZipFile) -> str:
     """Return the zip member holding the document body, raising ImportFault when there is none."""
     names = set(archive.namelist())
     target = "word/document.xml"
@@ -97,7 +97,7 @@ def check_package(path: Path) -> None:
     """Raise ImportFault unless ``path`` is a readable zip holding a Word document body."""
     try:
         with zipfile.ZipFile(path) as archive:
-            main_part_name(path, archive)
+            find_main_part(path, archive)
     except zipfile.BadZipFile as exc:
         raise ImportFault(path, f"a damaged zip package ({exc}): {SAVE_AS_DOCX} again") from None
     except (OSError, EOFError, zipfile.LargeZipFile) as exc:
@@ -105,8 +105,8 @@ def check_package(path: Path) -> None:
 
 
 def load_document(path: Path):
-    """Return the python-docx Document of a package whose main part is any Word document type: docx.Document()
-    refuses macro-enabled documents (.docm) and templates (.dotx), whose body is read the same way."""
+    """Return the python-docx Document of a package whose main part is any of the Word document types."""
+    # docx.Document() refuses macro-enabled documents (.docm) and templates (.dotx); their body reads the same.
     from docx.opc.part import PartFactory  # python-docx: only `briefgen import` loads it
     from docx.package import Package
     from docx.parts.document import DocumentPart

@@ -12,18 +12,19 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .styles import is_on, w
+from .styles import is_on, qualify
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-TEXT_BOX = w("txbxContent")
+TEXT_BOX = qualify("txbxContent")
 IMAGE_TAGS = ("{http://schemas.openxmlformats.org/drawingml/2006/picture}pic",
               "{http://schemas.openxmlformats.org/drawingml/2006/main}blip", "{urn:schemas-microsoft-com:vml}imagedata")
-KEPT_CHANGES = (w("ins"), w("moveTo"))
-DROPPED_CHANGES = (w("del"), w("moveFrom"))
-CONTAINERS = (w("hyperlink"), w("smartTag"), w("customXml"), w("dir"), w("bdo"))
-DRAWINGS = (w("drawing"), w("pict"), w("object"), MC + "AlternateContent")
-NOTE_REFERENCES = (w("footnoteReference"), w("endnoteReference"))
-SIMPLE_TEXT = {w("tab"): " ", w("ptab"): " ", w("cr"): "\n", w("noBreakHyphen"): "-", w("softHyphen"): ""}
+KEPT_CHANGES = (qualify("ins"), qualify("moveTo"))
+DROPPED_CHANGES = (qualify("del"), qualify("moveFrom"))
+CONTAINERS = (qualify("hyperlink"), qualify("smartTag"), qualify("customXml"), qualify("dir"), qualify("bdo"))
+DRAWINGS = (qualify("drawing"), qualify("pict"), qualify("object"), MC + "AlternateContent")
+NOTE_REFERENCES = (qualify("footnoteReference"), qualify("endnoteReference"))
+SIMPLE_TEXT = {qualify("tab"): " ", qualify("ptab"): " ", qualify("cr"): "\n", qualify("noBreakHyphen"): "-",
+               qualify("softHyphen"): ""}
 SYMBOL_FONT_AREA = range(0xF000, 0xF100)  # w:sym characters of Symbol, Wingdings ...: no Unicode meaning
 PAGE_BREAK = "page"
 
@@ -42,9 +43,9 @@ class Fields:
 
     stack: list[list] = field(default_factory=list)  # [instruction, in its result]
 
-    def char(self, element) -> None:
+    def follow_char(self, element) -> None:
         """Follow a w:fldChar."""
-        kind = element.get(w("fldCharType"))
+        kind = element.get(qualify("fldCharType"))
         if kind == "begin":
             self.stack.append(["", False])
         elif kind == "separate" and self.stack:
@@ -52,32 +53,32 @@ class Fields:
         elif kind == "end" and self.stack:
             self.stack.pop()
 
-    def instruction(self, text: str) -> None:
+    def add_instruction(self, text: str) -> None:
         """Add a piece of field code (w:instrText) to the innermost field."""
         if self.stack:
             self.stack[-1][0] += text
 
     def close_paragraph(self) -> None:
-        """Close the fields still open at a paragraph's end, but a table of contents (which spans paragraphs):
-        a field left open by a damaged file must not hide the rest of the document."""
+        """Close the fields still open at a paragraph's end, but a table of contents (which spans paragraphs)."""
+        # A field left open by a damaged file must not hide the rest of the document.
         self.stack = [entry for entry in self.stack if entry[0].strip().upper().startswith("TOC")]
 
-    def in_contents(self) -> bool:
+    def is_in_contents(self) -> bool:
         """Return True inside a table of contents (a TOC field)."""
         return any(code.strip().upper().startswith("TOC") for code, _ in self.stack)
 
     def shows_text(self) -> bool:
         """Return True where text is printed: in no field code, and outside a table of contents."""
-        return all(result for _, result in self.stack) and not self.in_contents()
+        return all(result for _, result in self.stack) and not self.is_in_contents()
 
 
 def is_placeholder(sdt) -> bool:
     """Return True for a content control that shows its placeholder text (an empty form field)."""
-    props = sdt.find(w("sdtPr"))
-    return props is not None and props.find(w("showingPlcHdr")) is not None
+    props = sdt.find(qualify("sdtPr"))
+    return props is not None and props.find(qualify("showingPlcHdr")) is not None
 
 
-def drawing_kind(element) -> str:
+def classify_drawing(element) -> str:
     """Return what a drawing, VML picture, object or alternate content holds: "text box", "image" or "object"."""
     if element.tag == MC + "AlternateContent":
         choices = element.findall(MC + "Choice") or element.findall(MC + "Fallback")
@@ -85,7 +86,7 @@ def drawing_kind(element) -> str:
     tags = {node.tag for node in element.iter()}
     if TEXT_BOX in tags:
         return "text box"
-    if element.tag == w("object") or "{urn:schemas-microsoft-com:office:office}OLEObject" in tags:
+    if element.tag == qualify("object") or "{urn:schemas-microsoft-com:office:office}OLEObject" in tags:
         return "object"
     return "image"
 
@@ -101,7 +102,7 @@ class InlineReader:
     def read(self, paragraph) -> list[Piece]:
         """Return the pieces of a w:p (text with its run, page breaks) in reading order."""
         pieces: list[Piece] = []
-        self.contents_seen = self.fields.in_contents()
+        self.contents_seen = self.fields.is_in_contents()
         self.walk(paragraph, pieces)
         self.fields.close_paragraph()
         return pieces
@@ -110,80 +111,80 @@ class InlineReader:
         """Read the inline content under ``parent`` into ``out``."""
         for child in parent:
             tag = child.tag
-            if tag == w("r"):
-                self.run(child, out)
+            if tag == qualify("r"):
+                self.read_run(child, out)
             elif tag in KEPT_CHANGES:
                 self.left_out["insertion"] += 1
                 self.walk(child, out)
             elif tag in DROPPED_CHANGES:
                 self.left_out["deletion"] += 1
-            elif tag == w("sdt"):
-                self.content_control(child, out)
-            elif tag == w("fldSimple"):
-                self.simple_field(child, out)
+            elif tag == qualify("sdt"):
+                self.read_content_control(child, out)
+            elif tag == qualify("fldSimple"):
+                self.read_simple_field(child, out)
             elif tag in CONTAINERS:
                 self.walk(child, out)
             elif tag in DRAWINGS:
-                self.left_out[drawing_kind(child)] += 1
+                self.left_out[classify_drawing(child)] += 1
 
-    def content_control(self, sdt, out: list[Piece]) -> None:
+    def read_content_control(self, sdt, out: list[Piece]) -> None:
         """Read an inline content control, or count it when it shows only its placeholder."""
         if is_placeholder(sdt):
             self.left_out["placeholder"] += 1
             return
-        content = sdt.find(w("sdtContent"))
+        content = sdt.find(qualify("sdtContent"))
         if content is not None:
             self.walk(content, out)
 
-    def simple_field(self, element, out: list[Piece]) -> None:
+    def read_simple_field(self, element, out: list[Piece]) -> None:
         """Read a w:fldSimple's result, unless it is a table of contents."""
-        if (element.get(w("instr")) or "").strip().upper().startswith("TOC"):
+        if (element.get(qualify("instr")) or "").strip().upper().startswith("TOC"):
             self.contents_seen = True
             return
         self.walk(element, out)
 
-    def run(self, run, out: list[Piece]) -> None:
+    def read_run(self, run, out: list[Piece]) -> None:
         """Read one w:r: its text, breaks, field characters and the objects it holds."""
-        hidden = bool(is_on(run.find(w("rPr")), "vanish"))
+        hidden = bool(is_on(run.find(qualify("rPr")), "vanish"))
         text: list[str] = []
         for child in run:
             tag = child.tag
-            if tag == w("t"):
+            if tag == qualify("t"):
                 text.append(child.text or "")
             elif tag in SIMPLE_TEXT:
                 text.append(SIMPLE_TEXT[tag])
-            elif tag == w("br"):
-                if child.get(w("type")) == "page":
+            elif tag == qualify("br"):
+                if child.get(qualify("type")) == "page":
                     self.emit(run, text, hidden, out)
                     out.append(Piece(PAGE_BREAK))
                 else:
                     text.append("\n")
-            elif tag == w("fldChar"):
+            elif tag == qualify("fldChar"):
                 self.emit(run, text, hidden, out)
-                self.fields.char(child)
-            elif tag == w("instrText"):
-                self.fields.instruction(child.text or "")
+                self.fields.follow_char(child)
+            elif tag == qualify("instrText"):
+                self.fields.add_instruction(child.text or "")
             else:
-                self.other(child, run, text, out)
+                self.read_other(child, run, text, out)
         self.emit(run, text, hidden, out)
 
-    def other(self, child, run, text: list[str], out: list[Piece]) -> None:
+    def read_other(self, child, run, text: list[str], out: list[Piece]) -> None:
         """Read the rarer run content: symbols, drawings, note and comment references, ruby."""
         tag = child.tag
-        if tag == w("sym"):
-            code = int(child.get(w("char"), "0") or "0", 16)
+        if tag == qualify("sym"):
+            code = int(child.get(qualify("char"), "0") or "0", 16)
             if code in SYMBOL_FONT_AREA or not code:
                 self.left_out["symbol"] += 1
             else:
                 text.append(chr(code))
         elif tag in DRAWINGS:
-            self.left_out[drawing_kind(child)] += 1
+            self.left_out[classify_drawing(child)] += 1
         elif tag in NOTE_REFERENCES:
             self.left_out["footnote"] += 1
-        elif tag == w("commentReference"):
+        elif tag == qualify("commentReference"):
             self.left_out["comment"] += 1
-        elif tag == w("ruby"):
-            base = child.find(w("rubyBase"))
+        elif tag == qualify("ruby"):
+            base = child.find(qualify("rubyBase"))
             if base is not None:
                 self.emit(run, text, False, out)
                 self.walk(base, out)
@@ -194,7 +195,7 @@ class InlineReader:
         text.clear()
         if not joined:
             return
-        if self.fields.in_contents():
+        if self.fields.is_in_contents():
             self.contents_seen = True
         elif hidden and joined.strip():
             self.left_out["hidden"] += 1

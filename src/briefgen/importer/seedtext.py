@@ -9,14 +9,14 @@ from .records import FileOutcome, Para, SpeechDraft
 from .structure import compact, excerpt, join_pieces
 
 
-def title_text(speech: SpeechDraft) -> str:
+def join_title(speech: SpeechDraft) -> str:
     """Return a speech's title as one line (its display lines joined)."""
     return join_pieces(speech.title_lines)
 
 
-def unit_text(speech: SpeechDraft) -> str | None:
-    """Return a speech's unit line: its lines joined by an ideographic space, in brackets when the seed
-    would not read it as a unit line otherwise (a name alone, a place)."""
+def make_unit_line(speech: SpeechDraft) -> str | None:
+    """Return a speech's unit line: its lines joined by an ideographic space, bracketed if the seed needs it."""
+    # The seed reads a unit line in brackets, or an organisation and a person; a name or a place alone is bracketed.
     if not speech.unit_lines:
         return None
     joined = "\u3000".join(join_pieces([line]) for line in speech.unit_lines)
@@ -25,29 +25,29 @@ def unit_text(speech: SpeechDraft) -> str | None:
     return f"（{joined}）"
 
 
-def body_line(para: Para) -> str:
+def make_body_line(para: Para) -> str:
     """Return a body paragraph as one seed line (its line breaks joined)."""
     return join_pieces(para.full_text.split("\n"))
 
 
-def speech_lines(speech: SpeechDraft) -> list[str]:
+def make_speech_lines(speech: SpeechDraft) -> list[str]:
     """Return the seed lines of one speech."""
-    lines = [title_text(speech)]
+    lines = [join_title(speech)]
     if speech.subtitle:
         lines.append(join_pieces(speech.subtitle.split("\n")))
-    unit = unit_text(speech)
+    unit = make_unit_line(speech)
     if unit:
         lines.append(unit)
-    lines += [body_line(p) for p in speech.body if not p.blank]
+    lines += [make_body_line(p) for p in speech.body if not p.blank]
     return [line for line in lines if line]
 
 
-def seed_text(title: str, outcomes: list[FileOutcome]) -> str:
+def make_seed_text(title: str, outcomes: list[FileOutcome]) -> str:
     """Return the seed: the collection title, a blank line, then each speech followed by a blank line."""
     lines = [title, ""]
     for outcome in outcomes:
         for speech in outcome.speeches:
-            lines += speech_lines(speech) + [""]
+            lines += make_speech_lines(speech) + [""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -62,16 +62,16 @@ def check_seed(text: str, outcomes: list[FileOutcome], shown: str) -> list[str]:
         return [f"{error.path}:{error.line}: warning: the seed cannot be built as it stands: {error.message}"]
     expected = [(outcome.shown, speech) for outcome in outcomes for speech in outcome.speeches]
     read = {compact(s.title): s for s in outline.speeches}
-    titles = {compact(title_text(speech)) for _, speech in expected}
+    titles = {compact(join_title(speech)) for _, speech in expected}
     warnings = []
     for source, speech in expected:
-        found = read.get(compact(title_text(speech)))
+        found = read.get(compact(join_title(speech)))
         if found is None:
-            warnings.append(f"{shown}: warning: the title “{excerpt(title_text(speech))}” of {source} does not "
+            warnings.append(f"{shown}: warning: the title “{excerpt(join_title(speech))}” of {source} does not "
                             "read as a speech title in the seed (at most 50 characters, no 。！？；, followed by "
                             "body text): edit it in the seed")
         elif speech.unit_lines and found.unit is None:
-            warnings.append(f"{shown}:{found.line}: warning: the unit line “{excerpt(unit_text(speech) or '')}” "
+            warnings.append(f"{shown}:{found.line}: warning: the unit line “{excerpt(make_unit_line(speech) or '')}” "
                             "does not read as one: put it in brackets in the seed")
     for speech in outline.speeches:
         if compact(speech.title) not in titles:

@@ -42,7 +42,7 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
-def body_size(paras: tuple[Para, ...]) -> float:
+def measure_body_size(paras: tuple[Para, ...]) -> float:
     """Return the size of most body characters (paragraphs not centred), else of most characters."""
     for candidates in ([p for p in paras if not p.centred], list(paras)):
         sizes = Counter({})
@@ -70,9 +70,9 @@ class Structure:
         self.paras = paras
         self.path = path
         self.left_out = left_out
-        self.body_size = body_size(paras)
+        self.body_size = measure_body_size(paras)
 
-    def short_line(self, para: Para, limit: int) -> bool:
+    def is_short_line(self, para: Para, limit: int) -> bool:
         """Return True for a paragraph of at most ``limit`` characters with no sentence end and no marker."""
         text = compact(para.full_text)
         return (0 < len(text) <= limit and not any(c in SENTENCE_END for c in text) and not para.marker
@@ -80,7 +80,7 @@ class Structure:
 
     def is_title(self, para: Para, at_start: bool) -> bool:
         """Return True for a speech title paragraph; ``at_start``: at the start of the file or of a page."""
-        if not self.short_line(para, MAX_TITLE_PARAGRAPH) or is_subtitle_text(para.text):
+        if not self.is_short_line(para, MAX_TITLE_PARAGRAPH) or is_subtitle_text(para.text):
             return False
         large = para.size >= self.body_size + LARGE_STEP or any(f in para.font.lower() for f in TITLE_FACES)
         if para.centred and large:
@@ -89,7 +89,7 @@ class Structure:
 
     def continues_title(self, para: Para, first: Para) -> bool:
         """Return True when ``para`` is the next line of a title that ``first`` opens."""
-        if para.blank or para.new_page or not self.short_line(para, MAX_TITLE_PARAGRAPH):
+        if para.blank or para.new_page or not self.is_short_line(para, MAX_TITLE_PARAGRAPH):
             return False
         if is_subtitle_text(para.text) or compact(para.text)[0] in "（(":
             return False
@@ -102,7 +102,7 @@ class Structure:
     def is_unit(self, para: Para) -> bool:
         """Return True for a unit or speaker line under a title: short, centred, right-aligned or in brackets."""
         text = compact(para.full_text)
-        if not self.short_line(para, MAX_UNIT_LINE) or text[-1] in LINE_ENDINGS:
+        if not self.is_short_line(para, MAX_UNIT_LINE) or text[-1] in LINE_ENDINGS:
             return False
         return para.centred or para.align in ("right", "end") or (text[0] in "（(" and text[-1] in "）)")
 
@@ -130,14 +130,14 @@ class Structure:
                 break
         return speech, index
 
-    def cover_end(self) -> int:
+    def find_cover_end(self) -> int:
         """Return where the text after a cover page starts, or 0 when the file has no cover."""
         shown = [i for i, p in enumerate(self.paras) if not p.blank]
         breaks = [i for i in shown if self.paras[i].new_page and i != shown[0]]
         if not breaks:
             return 0
         page = [self.paras[i] for i in shown if i < breaks[0]]
-        if not page or not all(p.centred and self.short_line(p, MAX_TITLE_PARAGRAPH) for p in page):
+        if not page or not all(p.centred and self.is_short_line(p, MAX_TITLE_PARAGRAPH) for p in page):
             return 0
         after = [i for i in shown if i >= breaks[0]]
         if after and is_contents_heading(self.paras[after[0]]):
@@ -163,7 +163,7 @@ class Structure:
         following = next((p for p in self.paras[index + 1:] if not p.blank), None)
         return following is None or following.new_page
 
-    def speeches(self, start: int) -> list[SpeechDraft]:
+    def read_speeches(self, start: int) -> list[SpeechDraft]:
         """Return the speeches of the paragraphs from ``start`` on."""
         found: list[SpeechDraft] = []
         index = start
@@ -193,21 +193,21 @@ class Structure:
         """Return True when ``para`` starts a speech: a title first in the file, after body text, or on a new page."""
         at_start = not found or para.new_page
         if not self.is_title(para, at_start):
-            return not found and self.plain_title(para)
+            return not found and self.is_plain_title(para)
         return at_start or bool(found[-1].body)
 
     def is_label(self, index: int) -> bool:
         """Return True for a short line above a file's first title (附件1, 材料之三): no title itself."""
         para = self.paras[index]
-        if self.is_title(para, at_start=True) or not self.short_line(para, MAX_UNIT_LINE):
+        if self.is_title(para, at_start=True) or not self.is_short_line(para, MAX_UNIT_LINE):
             return False
         following = [p for p in self.paras[index + 1:] if not p.blank][:LABEL_REACH]
         return any(self.is_title(p, at_start=False) for p in following)
 
-    def plain_title(self, para: Para) -> bool:
+    def is_plain_title(self, para: Para) -> bool:
         """Return True for a first paragraph that can be a title without a title's formatting (plain text)."""
         text = compact(para.full_text)
-        return (self.short_line(para, MAX_TITLE_PARAGRAPH) and not is_subtitle_text(para.text)
+        return (self.is_short_line(para, MAX_TITLE_PARAGRAPH) and not is_subtitle_text(para.text)
                 and text[-1] not in LINE_ENDINGS)
 
 
@@ -241,9 +241,9 @@ def read_structure(paras: tuple[Para, ...], path: Path, left_out: Counter, auto_
         raise ImportFault(path, "the document holds no text" + (f" outside its {what} (briefgen reads paragraphs "
                           "only)" if what else "") + ": is it the right file?")
     reader = Structure(paras, path, left_out)
-    end = reader.cover_end()
+    end = reader.find_cover_end()
     cover = reader.read_cover(end) if end else None
-    speeches = reader.speeches(end)
+    speeches = reader.read_speeches(end)
     if not speeches:
         raise ImportFault(path, "no speech found (only a cover or contents): is it the right file?")
     return FileOutcome(path, speeches, cover, left_out, auto_numbered=auto_numbered)

@@ -11,43 +11,43 @@ WORD_DEFAULT_SIZE = 10.0  # points, when neither a style nor the defaults say
 FALSE_VALUES = ("0", "false", "off", "none")
 
 
-def w(tag: str) -> str:
+def qualify(tag: str) -> str:
     """Return the Clark name of a WordprocessingML element or attribute."""
     return f"{{{W_NS}}}{tag}"
 
 
-def value(element, tag: str) -> str | None:
+def read_value(element, tag: str) -> str | None:
     """Return the w:val of ``element``'s child ``tag``, "" when it has none, None when the child is absent."""
     if element is None:
         return None
-    child = element.find(w(tag))
-    return None if child is None else child.get(w("val"), "")
+    child = element.find(qualify(tag))
+    return None if child is None else child.get(qualify("val"), "")
 
 
 def is_on(element, tag: str) -> bool | None:
     """Return an on/off property (w:b, w:vanish, ...): True, False, or None when absent."""
-    found = value(element, tag)
+    found = read_value(element, tag)
     return None if found is None else found.lower() not in FALSE_VALUES
 
 
-def size_points(rpr) -> float | None:
+def read_size(rpr) -> float | None:
     """Return the font size of a run's properties in points (w:sz is in half-points), or None."""
-    found = value(rpr, "sz")
+    found = read_value(rpr, "sz")
     try:
         return int(found) / 2 if found else None
     except ValueError:
         return None
 
 
-def east_asian_font(rpr) -> str | None:
+def read_east_asian_font(rpr) -> str | None:
     """Return the font set for CJK text (w:eastAsia, else w:ascii), "" for a theme font, or None."""
-    fonts = None if rpr is None else rpr.find(w("rFonts"))
+    fonts = None if rpr is None else rpr.find(qualify("rFonts"))
     if fonts is None:
         return None
     for name in ("eastAsia", "ascii", "hAnsi"):
-        if fonts.get(w(name)):
-            return fonts.get(w(name))
-    return "" if fonts.get(w("eastAsiaTheme")) else None
+        if fonts.get(qualify(name)):
+            return fonts.get(qualify(name))
+    return "" if fonts.get(qualify("eastAsiaTheme")) else None
 
 
 Getter = Callable[[object], Optional[object]]
@@ -62,19 +62,19 @@ class StyleSheet:
         self.default_run_props = self.default_paragraph_props = None
         if styles_element is None:
             return
-        for style in styles_element.iter(w("style")):
-            style_id = style.get(w("styleId"))
+        for style in styles_element.iter(qualify("style")):
+            style_id = style.get(qualify("styleId"))
             if style_id is None:
                 continue
             self.by_id[style_id] = style
-            if style.get(w("type")) == "paragraph" and style.get(w("default")) in ("1", "true", "on"):
+            if style.get(qualify("type")) == "paragraph" and style.get(qualify("default")) in ("1", "true", "on"):
                 self.default_paragraph = style_id
-        defaults = styles_element.find(w("docDefaults"))
+        defaults = styles_element.find(qualify("docDefaults"))
         if defaults is not None:
-            self.default_run_props = defaults.find(f"{w('rPrDefault')}/{w('rPr')}")
-            self.default_paragraph_props = defaults.find(f"{w('pPrDefault')}/{w('pPr')}")
+            self.default_run_props = defaults.find(f"{qualify('rPrDefault')}/{qualify('rPr')}")
+            self.default_paragraph_props = defaults.find(f"{qualify('pPrDefault')}/{qualify('pPr')}")
 
-    def chain(self, style_id: str | None) -> list:
+    def resolve_chain(self, style_id: str | None) -> list:
         """Return the style ``style_id`` and the styles it is based on, nearest first."""
         found: list = []
         while style_id and style_id in self.by_id and len(found) < MAX_CHAIN:
@@ -82,30 +82,31 @@ class StyleSheet:
             if style in found:
                 break
             found.append(style)
-            style_id = value(style, "basedOn")
+            style_id = read_value(style, "basedOn")
         return found
 
-    def name(self, style_id: str | None) -> str:
+    def find_name(self, style_id: str | None) -> str:
         """Return a style's name in lower case ("heading 1", "title"), or "" for none."""
         style = self.by_id.get(style_id or "")
-        return (value(style, "name") or style_id or "").lower() if style is not None else ""
+        return (read_value(style, "name") or style_id or "").lower() if style is not None else ""
 
-    def paragraph_style(self, ppr) -> str | None:
+    def find_paragraph_style(self, ppr) -> str | None:
         """Return the paragraph style id of a paragraph's properties, else the default style's."""
-        return value(ppr, "pStyle") or self.default_paragraph
+        return read_value(ppr, "pStyle") or self.default_paragraph
 
-    def paragraph_property(self, ppr, style_id: str | None, getter: Getter):
+    def resolve_paragraph_property(self, ppr, style_id: str | None, getter: Getter):
         """Return the first value ``getter`` finds in the direct properties, the style chain, the defaults."""
-        for props in (ppr, *(s.find(w("pPr")) for s in self.chain(style_id)), self.default_paragraph_props):
+        chain = (s.find(qualify("pPr")) for s in self.resolve_chain(style_id))
+        for props in (ppr, *chain, self.default_paragraph_props):
             found = getter(props) if props is not None else None
             if found is not None:
                 return found
         return None
 
-    def run_property(self, rpr, run_style: str | None, paragraph_style: str | None, getter: Getter):
+    def resolve_run_property(self, rpr, run_style: str | None, paragraph_style: str | None, getter: Getter):
         """Return a run property: direct, the character style chain, the paragraph style chain, defaults."""
-        styles = (*self.chain(run_style), *self.chain(paragraph_style))
-        for props in (rpr, *(s.find(w("rPr")) for s in styles), self.default_run_props):
+        styles = (*self.resolve_chain(run_style), *self.resolve_chain(paragraph_style))
+        for props in (rpr, *(s.find(qualify("rPr")) for s in styles), self.default_run_props):
             found = getter(props) if props is not None else None
             if found is not None:
                 return found
