@@ -80,8 +80,9 @@ def test_a_first_page_with_body_text_is_no_cover():
 def test_outline_level_zero_or_plain_text_open_a_file():
     outcome, _ = read_specs(("h1", "标题样式的标题"), ("body", BODY))
     assert outcome.speeches[0].title_lines == ["标题样式的标题"]
-    outcome, _ = read_specs(("body", "没有格式的标题"), ("body", BODY))
+    outcome, _ = read_specs(("body", "没有格式的标题"), ("body", "同志们好"), ("body", BODY))
     assert outcome.speeches[0].title_lines == ["没有格式的标题"]
+    assert [p.text for p in outcome.speeches[0].body] == ["同志们好", BODY]
 
 
 def test_a_file_that_opens_with_body_text_or_holds_none_is_an_error():

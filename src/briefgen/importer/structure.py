@@ -91,6 +91,8 @@ class Structure:
         """Return True when ``para`` is the next line of a title that ``first`` opens."""
         if para.blank or para.new_page or not self.is_short_line(para, MAX_TITLE_PARAGRAPH):
             return False
+        if not self.is_title(first, at_start=True):
+            return False  # a plain first line: one paragraph, the next is body text
         if is_subtitle_text(para.text) or compact(para.text)[0] in "（(":
             return False
         same_look = (para.centred == first.centred and abs(para.size - first.size) < 0.5
