@@ -174,10 +174,10 @@ def import_command(files: tuple[str, ...], output: str, title: str | None, force
     from .importer.command import format_report, format_warnings, import_files
 
     report = import_files([Path(f) for f in files], Path(output), title, force)
-    for line in format_warnings(report):
-        click.echo(line, err=True)
     for line in format_report(report):
         click.echo(line)
+    for line in format_warnings(report):
+        click.echo(line, err=True)
 
 
 @main.command()
