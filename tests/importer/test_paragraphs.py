@@ -121,6 +121,7 @@ def test_page_and_section_breaks_mark_the_next_paragraph(make):
     before = make.add_body(document, "第一页末尾。")
     append_runs(before, '<w:r><w:br w:type="page"/></w:r>')
     make.add_body(document, "第二页。")
+    make.add_body(document, "page")  # a word, not a break
     ended = make.add_body(document, "一节的末尾。")
     ended._p.get_or_add_pPr().append(parse_xml(f'<w:sectPr {NS}><w:type w:val="nextPage"/></w:sectPr>'))
     make.add_para(document, "")
@@ -128,7 +129,7 @@ def test_page_and_section_breaks_mark_the_next_paragraph(make):
     make.add_body(document, "另起一页的段落。").paragraph_format.page_break_before = True
     body, _ = read_body(document)
     shown = [(p.full_text, p.new_page) for p in body.paras if not p.blank]
-    assert shown == [("第一页末尾。", False), ("第二页。", True), ("一节的末尾。", False), ("第三页。", True),
+    assert shown == [("第一页末尾。", False), ("第二页。", True), ("page", False), ("一节的末尾。", False), ("第三页。", True),
                      ("另起一页的段落。", True)]
 
 

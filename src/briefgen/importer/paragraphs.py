@@ -8,7 +8,7 @@ from collections import Counter
 
 from .numbering import Numbering
 from .records import BodyRead, Para
-from .runs import PAGE_BREAK, InlineReader, Piece
+from .runs import InlineReader, Piece
 from .styles import StyleSheet, is_on, qualify, read_east_asian_font, read_size, read_value
 
 NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
@@ -114,13 +114,13 @@ class BodyWalker:
             self.carried = pieces  # the paragraph mark is deleted: this text runs on into the next paragraph
             self.pending_page |= ends_page
             return
-        texts = [p for p in pieces if p.text != PAGE_BREAK]
+        texts = [p for p in pieces if not p.page_break]
         if (self.inline.contents_seen and not texts) or self.styles.find_name(style_id).startswith("toc "):
             self.left_out["contents"] += 1
             self.pending_page |= ends_page
             return
         leading = 0
-        while leading < len(pieces) and pieces[leading].text == PAGE_BREAK:
+        while leading < len(pieces) and pieces[leading].page_break:
             leading += 1
         new_page = self.pending_page or leading > 0 or bool(
             self.styles.resolve_paragraph_property(ppr, style_id, lambda p: is_on(p, "pageBreakBefore")))
@@ -134,7 +134,7 @@ class BodyWalker:
         self.paras.append(para)
         # A page break at a blank paragraph belongs to the next paragraph that shows something.
         self.pending_page = (para.blank and new_page) or ends_page or any(
-            p.text == PAGE_BREAK for p in pieces[leading:])
+            p.page_break for p in pieces[leading:])
 
     def make_para(self, texts: list[Piece], marker: str, ppr, style_id: str | None, new_page: bool) -> Para:
         """Return the Para of a paragraph's text pieces, with its dominant size, weight and font."""

@@ -26,15 +26,18 @@ NOTE_REFERENCES = (qualify("footnoteReference"), qualify("endnoteReference"))
 SIMPLE_TEXT = {qualify("tab"): " ", qualify("ptab"): " ", qualify("cr"): "\n", qualify("noBreakHyphen"): "-",
                qualify("softHyphen"): ""}
 SYMBOL_FONT_AREA = range(0xF000, 0xF100)  # w:sym characters of Symbol, Wingdings ...: no Unicode meaning
-PAGE_BREAK = "page"
 
 
 @dataclass(frozen=True)
 class Piece:
-    """Text of one run (``run`` gives its formatting), or a page break (text PAGE_BREAK, run None)."""
+    """Text of one run (``run`` gives its formatting), or a page break (PAGE_BREAK: no text, no run)."""
 
     text: str
     run: object = None
+    page_break: bool = False
+
+
+PAGE_BREAK = Piece("", None, page_break=True)
 
 
 @dataclass
@@ -156,7 +159,7 @@ class InlineReader:
             elif tag == qualify("br"):
                 if child.get(qualify("type")) == "page":
                     self.emit(run, text, hidden, out)
-                    out.append(Piece(PAGE_BREAK))
+                    out.append(PAGE_BREAK)
                 else:
                     text.append("\n")
             elif tag == qualify("fldChar"):
