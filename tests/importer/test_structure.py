@@ -72,6 +72,16 @@ def test_a_cover_gives_the_collection_title_and_its_other_lines_are_left_out():
     assert (left_out["cover"], left_out["contents"]) == (2, 1)
 
 
+def test_a_large_title_centred_with_typed_spaces_is_a_title_too():
+    outcome, _ = read_specs(("title", "第一篇"), ("body", BODY), ("body", "\u3000\u3000\u3000\u3000用空格居中的标题"),
+                            ("body", BODY))
+    assert [s.title_lines for s in outcome.speeches] == [["第一篇"]]  # body size: body text
+    large = Para(3, "\u3000\u3000\u3000\u3000用空格居中的标题", align="left", size=22)
+    paragraphs = make_paras(("title", "第一篇"), ("body", BODY)) + (large,) + make_paras(("body", BODY))
+    outcome = read_structure(paragraphs, Path("x.docx"), Counter())
+    assert [s.title_lines for s in outcome.speeches] == [["第一篇"], ["用空格居中的标题"]]
+
+
 def test_a_first_page_with_body_text_is_no_cover():
     outcome, _ = read_specs(("title", "第一篇"), ("body", BODY), ("title!", "第二篇"), ("body", BODY))
     assert outcome.cover_title is None and len(outcome.speeches) == 2

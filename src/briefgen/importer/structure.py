@@ -33,6 +33,7 @@ MAX_TITLE_PARAGRAPHS = 3
 MAX_UNIT_LINE = 40
 MAX_UNIT_LINES = 3
 LABEL_REACH = 2  # a label line stands at most this many paragraphs above the first title
+CENTRING_SPACES = 4  # leading spaces that centre a line by hand (a first-line indent is two)
 LARGE_STEP = 1.5  # points above the body text's size that make a paragraph "large"
 DEFAULT_BODY_SIZE = 16.0  # 三号, GB/T 9704's body size
 
@@ -56,6 +57,12 @@ def measure_body_size(paras: tuple[Para, ...]) -> float:
 def is_subtitle_text(text: str) -> bool:
     """Return True for a subtitle line (——在…上的发言)."""
     return compact(text).startswith(SUBTITLE_OPENERS) and len(compact(text)) > 2
+
+
+def is_centred_by_spaces(para: Para) -> bool:
+    """Return True for a paragraph pushed towards the middle with typed spaces rather than centred."""
+    text = para.full_text
+    return len(text) - len(text.lstrip()) >= CENTRING_SPACES
 
 
 def is_contents_heading(para: Para) -> bool:
@@ -83,7 +90,7 @@ class Structure:
         if not self.is_short_line(para, MAX_TITLE_PARAGRAPH) or is_subtitle_text(para.text):
             return False
         large = para.size >= self.body_size + LARGE_STEP or any(f in para.font.lower() for f in TITLE_FACES)
-        if para.centred and large:
+        if (para.centred or is_centred_by_spaces(para)) and large:
             return True
         return at_start and ((para.centred and para.bold) or para.outline_level == 0)
 
@@ -117,7 +124,7 @@ class Structure:
                and self.continues_title(self.paras[index], first)):
             titles.append(self.paras[index])
             index += 1
-        speech = SpeechDraft([line for p in titles for line in p.full_text.split("\n") if line.strip()])
+        speech = SpeechDraft([line.strip() for p in titles for line in p.full_text.split("\n") if line.strip()])
         while index < len(self.paras):
             para = self.paras[index]
             if para.blank:
