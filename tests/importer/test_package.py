@@ -38,7 +38,7 @@ def write_excel_workbook(folder: Path, make) -> Path:
 def write_encrypted(folder: Path, make) -> Path:
     """An OLE compound file with an EncryptedPackage stream, as Word saves a .docx with a password."""
     path = folder / "secret.docx"
-    directory_entry = "EncryptedPackage".encode("utf-16-le").ljust(64, b"\0")
+    directory_entry = ("EncryptedPackage".encode("utf-16-le").ljust(64, b"\0") + b"\x22\x00\x02").ljust(128, b"\0")
     path.write_bytes(OLE + b"\x3e\x00\x03\x00\xfe\xff" + b"\0" * 498 + directory_entry + os.urandom(2000))
     return path
 
@@ -131,6 +131,12 @@ def test_a_table_only_document_says_where_its_text_is(make, tmp_path):
         from briefgen.importer.command import read_file
 
         read_file(path, tmp_path)
+
+
+def test_only_a_directory_entry_named_encrypted_package_means_encrypted(tmp_path):
+    text = tmp_path / "mentions.doc"  # the word in a document's text is no directory entry
+    text.write_bytes(OLE + b"\0" * 600 + b"xx" + "EncryptedPackage".encode("utf-16-le") + b"\0" * 200)
+    assert detect_kind(text) == "legacy"
 
 
 def test_file_kinds(make, tmp_path):

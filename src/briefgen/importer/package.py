@@ -13,6 +13,7 @@ OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_MAGIC = b"PK"  # a local file header (PK\3\4), or the end record of an empty zip
 RTF_MAGIC = b"{\\rtf"
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+ENCRYPTED_NAME_LENGTH = (len(ENCRYPTED_STREAM) + 2).to_bytes(2, "little")
 MAIN_TYPES = ("wordprocessingml.document.main+xml", "wordprocessingml.template.main+xml",
               "ms-word.document.macroEnabled.main+xml", "ms-word.template.macroEnabledTemplate.main+xml")
 MAIN_CONTENT_TYPES = ("application/vnd.openxmlformats-officedocument." + MAIN_TYPES[0],
@@ -50,13 +51,24 @@ def read_head(path: Path) -> bytes:
     return head
 
 
+def holds_encrypted_package(data: bytes) -> bool:
+    """Return True when an OLE compound file's directory names an EncryptedPackage stream (a locked .docx)."""
+    start = data.find(ENCRYPTED_STREAM)
+    while start >= 0:
+        # A directory entry is 128 bytes, 128-aligned: the UTF-16 name (64 bytes), then its length with the NUL.
+        if start % 128 == 0 and data[start + 64:start + 66] == ENCRYPTED_NAME_LENGTH:
+            return True
+        start = data.find(ENCRYPTED_STREAM, start + 1)
+    return False
+
+
 def detect_kind(path: Path) -> str:
     """Return "docx" for a zipped Word document, "legacy" for a .doc/.wps/.rtf to convert, or raise."""
     head = read_head(path)
     if head.startswith(ZIP_MAGIC):
         return "docx"
     if head.startswith(OLE_MAGIC):
-        if ENCRYPTED_STREAM in Path(path).read_bytes():
+        if holds_encrypted_package(Path(path).read_bytes()):
             raise ImportFault(path, "the document is encrypted (it has a password to open): remove the password "
                               "in Word (File > Info > Protect Document) or WPS, save it, and import it again")
         return "legacy"
