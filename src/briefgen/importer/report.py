@@ -28,8 +28,7 @@ def count_headings(speech: SpeechDraft) -> Counter:
 
 def count_unnumbered_headings(speech: SpeechDraft) -> int:
     """Return how many body paragraphs are headings by outline level or heading style but have no marker."""
-    return sum(1 for p in speech.body if p.outline_level is not None and p.outline_level >= 1
-               and match_point_marker(make_body_line(p)) is None)
+    return sum(1 for p in speech.body if p.outline_level is not None and match_point_marker(make_body_line(p)) is None)
 
 
 def describe_headings(speech: SpeechDraft) -> str:
