@@ -164,6 +164,25 @@ def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None
     sys.exit(EXIT_USER_ERROR if failed else 0)
 
 
+@main.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(), help="The seed file to write.")
+@click.option("--title", help="The collection title (default: the first file's, with a warning).")
+@click.option("--force", is_flag=True, help="Replace the seed file if it exists.")
+@reports_errors
+def import_command(files: tuple[str, ...], output: str, title: str | None, force: bool) -> None:
+    """Read Word files (.docx; .doc and .wps through LibreOffice), in order, into one seed text."""
+    from pathlib import Path
+
+    from briefgen.importer.command import format_report, format_warnings, import_files
+
+    report = import_files([Path(f) for f in files], Path(output), title, force)
+    for line in format_report(report):
+        click.echo(line)
+    for line in format_warnings(report):
+        click.echo(line, err=True)
+
+
 @main.command()
 @click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
 @reports_errors

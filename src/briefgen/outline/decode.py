@@ -18,6 +18,10 @@ from briefgen.errors import ParseError as SeedError
 MAX_SEED_CHARS = 1_500_000
 # No encoding takes more than 4 bytes a character: a larger file is refused before it is read.
 MAX_SEED_BYTES = 4 * MAX_SEED_CHARS
+# Word and WPS documents are read by `briefgen import`, not as seeds: by name, or by content
+# (a zip holding word/document.xml, or an OLE compound file: .doc, .wps, an encrypted .docx).
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".doc", ".dot", ".wps", ".wpt")
+OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,14 @@ def _too_large(path: str, size: int) -> SeedError:
                      "the compilation into several seeds")
 
 
+def refuse_word_file(path: Path, data: bytes, shown: str) -> None:
+    """Raise SeedError when ``data`` is a Word or WPS document rather than seed text."""
+    zipped_word = data.startswith(b"PK\x03\x04") and b"word/document.xml" in data
+    if Path(path).suffix.lower() in WORD_SUFFIXES or zipped_word or data.startswith(OLE_MAGIC):
+        raise SeedError(shown, None, "a Word document, not a seed (plain text): make a seed of it with "
+                        f"`briefgen import {shown} -o seeds/{Path(path).stem}.txt`, then build that")
+
+
 def read_seed(path: Path, shown: str | None = None) -> DecodedSeed:
     """Read and decode a seed file, raising SeedError (naming ``shown``) for anything a user can fix."""
     name = shown or str(path)
@@ -168,4 +180,5 @@ def read_seed(path: Path, shown: str | None = None) -> DecodedSeed:
         raise SeedError(name, 1, "no such file") from None
     except OSError as exc:
         raise SeedError(name, 1, f"cannot read the file: {exc.strerror}") from None
+    refuse_word_file(Path(path), data, name)
     return decode_seed(data, name)
