@@ -20,11 +20,11 @@ from pathlib import Path
 
 from briefgen.importer.package import ImportFault
 from briefgen.importer.records import FileOutcome, Para, SpeechDraft
+from briefgen.marks import CLAUSE_ENDS, COLONS, COMMAS
 from briefgen.outline.numbering import match_point_marker
 
 SPACES = re.compile(r"[^\S\u3000]+")  # whitespace but the ideographic space, which keeps its cell
-SENTENCE_END = "。！？!?；;"
-LINE_ENDINGS = "：:，,、"
+LINE_ENDINGS = COLONS + COMMAS + "、"  # a line ending on these goes on: not a title or unit line
 TITLE_FACES = ("小标宋", "标宋", "中宋", "xiaobiaosong", "fzxbs", "zhongsong")
 CONTENTS_HEADINGS = ("目录", "目次", "contents")
 SUBTITLE_OPENERS = ("——", "--", "－－", "—")
@@ -82,7 +82,7 @@ class Structure:
     def is_short_line(self, para: Para, limit: int) -> bool:
         """Return True for a paragraph of at most ``limit`` characters with no sentence end and no marker."""
         text = compact(para.full_text)
-        return (0 < len(text) <= limit and not any(c in SENTENCE_END for c in text) and not para.marker
+        return (0 < len(text) <= limit and not any(c in CLAUSE_ENDS for c in text) and not para.marker
                 and match_point_marker(text) is None)
 
     def is_title(self, para: Para, at_start: bool) -> bool:
