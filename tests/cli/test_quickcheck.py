@@ -7,27 +7,28 @@ import time
 
 import pytest
 
+from briefgen.cli.options import BuildOptions, parse_build_args
 from briefgen.cli.quickcheck import (
     forget,
     is_fresh,
-    parse_build_args,
     record_path,
     try_noop,
     write_record,
 )
 
 
-@pytest.mark.parametrize("args, seeds, out", [
-    ([], [], None), (["-q", "seeds/a.txt"], ["seeds/a.txt"], None), (["-o", "x", "--jobs", "2"], [], "x"),
-    (["--output=y", "-v", "a.txt", "b.txt"], ["a.txt", "b.txt"], "y"),
+@pytest.mark.parametrize("args, expected", [
+    ([], BuildOptions()),
+    (["-q", "seeds/a.txt"], BuildOptions(("seeds/a.txt",), quiet=True)),
+    (["-o", "x", "--jobs", "2", "--force"], BuildOptions(out="x", jobs=2, force=True)),
+    (["--output=y", "-v", "a.txt", "--jobs=3", "b.txt"], BuildOptions(("a.txt", "b.txt"), "y", jobs=3, verbose=True)),
 ])
-def test_plain_build_command_lines_are_read(args, seeds, out):
-    options = parse_build_args(args)
-    assert options["seeds"] == seeds and options["out"] == out
+def test_plain_build_command_lines_are_read(args, expected):
+    assert parse_build_args(args) == expected
 
 
-@pytest.mark.parametrize("args", [["--force"], ["--help"], ["--strict"], ["-x"]])
-def test_anything_else_goes_to_the_real_command(args):
+@pytest.mark.parametrize("args", [["--help"], ["--strict"], ["-x"], ["--jobs", "0"], ["-j", "many"], ["-o"]])
+def test_anything_else_goes_to_the_click_command(args):
     assert parse_build_args(args) is None
 
 
@@ -48,24 +49,29 @@ def recorded(tmp_path, monkeypatch):
 
 def test_an_unchanged_project_is_up_to_date_without_building(recorded, capsys):
     options, _seed, _output = recorded
-    assert try_noop([])
+    assert try_noop(options)
     assert "built 0, up to date 1, failed 0" in capsys.readouterr().err
+
+
+def test_force_never_answers_from_the_record(recorded):
+    options, _seed, _output = recorded
+    assert not try_noop(BuildOptions(force=True))
 
 
 def test_a_changed_input_or_output_falls_through_to_the_real_build(recorded):
     options, seed, output = recorded
     seed.write_text("汇编二", encoding="utf-8")
-    assert not try_noop([])
+    assert not try_noop(options)
     write_record(options, [], [str(output)], [], [], today=False)
     output.write_bytes(b"%PDF-changed")
-    assert not try_noop([])
+    assert not try_noop(options)
 
 
 def test_a_failed_build_forgets_its_record(recorded):
     options, _seed, _output = recorded
     forget(options)
     assert record_path(options) and not os.path.exists(record_path(options))
-    assert not try_noop([])
+    assert not try_noop(options)
 
 
 def test_a_record_of_another_version_or_day_is_stale(recorded):

@@ -12,12 +12,13 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from briefgen import __version__
 from briefgen.atomic import write_text_atomic
 from briefgen.cachedir import find_cache_dir
 from briefgen.project.folder import CONFIG_NAME, Project
+from briefgen.project.templating import template_hashes
 
 HASH_CACHE = "file-hashes.json"
 
@@ -76,18 +77,6 @@ class FileHashes:
             self.changed = False
 
 
-def hash_templates(folders: Iterable[Path]) -> dict[str, str]:
-    """Return name -> hash of every template file that takes effect (a project's own shadow briefgen's)."""
-    found: dict[str, str] = {}
-    for folder in folders:
-        if not Path(folder).is_dir():
-            continue
-        for path in sorted(Path(folder).iterdir()):
-            if path.is_file() and path.name not in found and not path.name.startswith("."):
-                found[path.name] = hash_file(path)
-    return found
-
-
 def hash_fonts(faces: Mapping[str, Any], hashes: FileHashes, bundled: Mapping[str, Any]) -> dict[str, str]:
     """Return role -> hash of the font file serving it."""
     result = {}
@@ -132,7 +121,7 @@ def fingerprint_inputs(seed: Path, project: Project, allow_missing_glyphs: bool,
         "themes": hash_file(themes_path(seed)),
         "config": hash_file(config_file),
         "style": hash_file(project.style_path),
-        "templates": hash_templates(project.template_dirs),
+        "templates": template_hashes(project.template_dirs),
         "fonts": hash_fonts(faces, hashes, bundled_manifest()["roles"]),
         "date": project.config.document_date().isoformat(),
         "allow_missing_glyphs": allow_missing_glyphs,

@@ -96,7 +96,9 @@ def plan_outputs(plan: SeedPlan) -> list[Target]:
     job = lru_cache(maxsize=1)(lambda: renderer.job(document))
     name = safe_filename(outline.title, "compilation")
     targets = [_target(f"{name}.{fmt}", "compilation", fmt, None, deps, job) for fmt in plan.formats]
-    return targets + plan_briefs(plan, outline, renderer, speeches)
+    targets += plan_briefs(plan, outline, renderer, speeches)
+    renderer.templates.save()
+    return targets
 
 
 def _target(path: str, kind: str, fmt: str, theme: str | None, deps: dict[str, Any], job: Callable) -> Target:

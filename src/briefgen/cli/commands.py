@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from typing import Callable
 
 import click
 
 from briefgen.cli.faults import describe_error
+from briefgen.cli.options import MAX_JOBS, BuildOptions
 from briefgen.errors import BriefgenError
 
 EXIT_USER_ERROR = 2
@@ -78,38 +78,12 @@ def check(seeds: tuple[str, ...]) -> None:
     sys.exit(1 if errors else 0)
 
 
-def describe_action(action) -> str:
-    """Return what a build did with an output and why: 'built: speech 3 changed', 'up to date'."""
-    return action.done if action.done == action.reason else f"{action.done}: {action.reason}"
-
-
-def _record_for_quick_check(seeds, out, allow_missing_glyphs, reports, project, failed) -> None:
-    """Let the next identical `briefgen build` see from file times alone that nothing changed."""
-    from briefgen.cli.quickcheck import forget, write_record
-
-    options = {"seeds": list(seeds), "out": out, "allow_missing_glyphs": allow_missing_glyphs}
-    if failed:
-        forget(options)
-        return
-    files, products, dirs, outputs = [], [], [], []
-    for report in reports:
-        files += report.read_files
-        products += [str(report.out_dir / "manifest.json")]
-        products += [str(report.out_dir / entry.path) for entry in report.outputs]
-        dirs += report.read_dirs
-        outputs += [f"{report.seed}: {project.relative(report.out_dir / entry.path)}" for entry in report.outputs]
-    if not seeds:
-        dirs.append(str(project.root / "seeds"))
-    today = project.config.document.date is None and "SOURCE_DATE_EPOCH" not in os.environ
-    write_record(options, files, products, dirs, outputs, today)
-
-
 @main.command()
 @click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False),
               help="Output folder (default output/<seed name>/; with one SEED, exactly this folder).")
 @click.option("--force", is_flag=True, help="Rebuild every output, even the up-to-date ones.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+@click.option("-j", "--jobs", type=click.IntRange(1, MAX_JOBS), default=None,
               help="Seeds built at once, in worker processes (default: the number of CPUs).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Say why each output was rebuilt or skipped.")
@@ -118,50 +92,10 @@ def _record_for_quick_check(seeds, out, allow_missing_glyphs, reports, project, 
 def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None, quiet: bool, verbose: bool,
           allow_missing_glyphs: bool) -> None:
     """Build the compilation and the briefs (DOCX and PDF) of SEEDS (default: every seeds/*.txt)."""
-    import os
-    import time
-    from pathlib import Path
+    from briefgen.cli.building import run_build
 
-    from briefgen.build.builder import build_seeds
-    from briefgen.build.plans import output_dirs
-    from briefgen.cli.environment import write_pause
-    from briefgen.outline.seeds import find_seeds
-    from briefgen.project.folder import load_project
-
-    started = time.perf_counter()
-    project = load_project()
-    paths = find_seeds(seeds)
-    folders = output_dirs(paths, Path(out) if out else None, project.root)
-    jobs = jobs or os.cpu_count() or 1
-    if len(paths) > 1 and not quiet:
-        click.echo(f"building {len(paths)} seeds with {min(jobs, len(paths))} workers", err=True)
-    several = len(paths) > 1
-
-    def report_one(report) -> None:
-        if report.error:
-            click.echo(describe_error(report.error), err=True)
-            return
-        if not quiet:
-            for warning in report.warnings:
-                click.echo(warning, err=True)
-        if verbose:
-            for action in report.actions:
-                click.echo(f"{report.seed}: {project.relative(report.out_dir / action.path)}: "
-                           f"{describe_action(action)}", err=True)
-        elif several and not quiet:
-            click.echo(f"{report.seed}: {report.built} built, {report.up_to_date} up to date "
-                       f"({report.seconds:.2f} s)", err=True)
-
-    reports = build_seeds(paths, folders, project, jobs=jobs, done=report_one, force=force,
-                          allow_missing_glyphs=allow_missing_glyphs, pause=write_pause())
-    failed = sum(1 for report in reports if report.error)
-    _record_for_quick_check(seeds, out, allow_missing_glyphs, reports, project, failed)
-    if not quiet and not (failed and len(paths) == 1):  # a failed seed alone says only its error line
-        built = sum(r.built for r in reports)
-        fresh = sum(r.up_to_date for r in reports)
-        click.echo(f"built {built}, up to date {fresh}, failed {failed} in {time.perf_counter() - started:.2f} s",
-                   err=True)
-    sys.exit(EXIT_USER_ERROR if failed else 0)
+    options = BuildOptions(seeds, out, force, jobs, quiet, verbose, allow_missing_glyphs)
+    sys.exit(run_build(options, lambda line: click.echo(line, err=True)))
 
 
 @main.command("import")
@@ -244,6 +178,7 @@ def watch(seeds: tuple[str, ...], out: str | None, verbose: bool) -> None:
     from briefgen.briefs.themes import themes_path
     from briefgen.build.builder import build_seeds
     from briefgen.build.plans import output_dirs
+    from briefgen.cli.building import describe_action
     from briefgen.cli.watch import watch as watch_files
     from briefgen.outline.seeds import display_path, find_seeds
     from briefgen.project.folder import CONFIG_NAME, load_project

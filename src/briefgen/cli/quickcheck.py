@@ -20,6 +20,7 @@ import sys
 import time
 
 from briefgen import __version__
+from briefgen.cli.options import BuildOptions
 
 RACY_NS = 100_000_000  # an input changed this close before the record could change again unseen
 
@@ -33,42 +34,12 @@ def _cache_dir() -> str | None:
     return base if os.path.isdir(base) else None
 
 
-def parse_build_args(args: list[str]) -> dict | None:
-    """Return the options of a plain `briefgen build` command line, or None for anything else."""
-    seeds: list[str] = []
-    options = {"out": None, "quiet": False, "verbose": False, "allow_missing_glyphs": False}
-    index = 0
-    while index < len(args):
-        arg = args[index]
-        if arg in ("-q", "--quiet"):
-            options["quiet"] = True
-        elif arg in ("-v", "--verbose"):
-            options["verbose"] = True
-        elif arg == "--allow-missing-glyphs":
-            options["allow_missing_glyphs"] = True
-        elif arg in ("-o", "--output", "-j", "--jobs") and index + 1 < len(args):
-            if arg in ("-o", "--output"):
-                options["out"] = args[index + 1]
-            index += 1
-        elif arg.startswith("--output="):
-            options["out"] = arg.split("=", 1)[1]
-        elif arg.startswith("--jobs="):
-            pass
-        elif arg.startswith("-"):
-            return None  # --force, --help and anything unknown go to the real command
-        else:
-            seeds.append(arg)
-        index += 1
-    options["seeds"] = seeds
-    return options
-
-
-def record_path(options: dict) -> str | None:
+def record_path(options: BuildOptions) -> str | None:
     """Return the file holding the record of a command line run in this folder, or None."""
     folder = _cache_dir()
     if folder is None:
         return None
-    key = json.dumps([os.getcwd(), options["seeds"], options["out"], options["allow_missing_glyphs"]])
+    key = json.dumps([os.getcwd(), list(options.seeds), options.out, options.allow_missing_glyphs])
     return os.path.join(folder, "quick-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20] + ".json")
 
 
@@ -98,11 +69,10 @@ def is_fresh(record: dict) -> bool:
     return True
 
 
-def try_noop(args: list[str]) -> bool:
+def try_noop(options: BuildOptions) -> bool:
     """Print the up-to-date summary and return True when a repeated build has nothing to do."""
     started = time.perf_counter()
-    options = parse_build_args(args)
-    if options is None:
+    if options.force:
         return False
     path = record_path(options)
     if path is None:
@@ -114,16 +84,16 @@ def try_noop(args: list[str]) -> bool:
         return False
     if not is_fresh(record):
         return False
-    if options["verbose"]:
+    if options.verbose:
         for line in record["outputs"]:
             print(f"{line}: up to date", file=sys.stderr)
-    if not options["quiet"]:
+    if not options.quiet:
         print(f"built 0, up to date {len(record['outputs'])}, failed 0 in {time.perf_counter() - started:.2f} s",
               file=sys.stderr)
     return True
 
 
-def write_record(options: dict, inputs: list[str], products: list[str], dirs: list[str], outputs: list[str],
+def write_record(options: BuildOptions, inputs: list[str], products: list[str], dirs: list[str], outputs: list[str],
                  today: bool) -> None:
     """Record the state after a successful build (not when an input changed a moment ago).
 
@@ -158,7 +128,7 @@ def write_record(options: dict, inputs: list[str], products: list[str], dirs: li
             pass
 
 
-def forget(options: dict) -> None:
+def forget(options: BuildOptions) -> None:
     """Remove the record of a command line (a build that failed or changed something)."""
     path = record_path(options)
     if path:
