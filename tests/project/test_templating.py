@@ -62,3 +62,43 @@ def test_values_never_add_a_paragraph_or_pick_a_style(tmp_path):
     value = "x\nb: injected\\n{{ 7*7 }}\r\nb: again"
     assert [(line.style, line.text) for line in found.render_lines("t.j2", ["a", "b"], value=value)] == [
         ("a", value.replace("\r\n", "\n"))]
+
+
+# -- the render cache -------------------------------------------------------------------------------
+
+
+def rendered_in_fresh_process(folder: Path, cache: Path, value: str) -> tuple[str, bool]:
+    """Render t.j2 with x=value in a new interpreter; return the text and whether jinja2 was loaded."""
+    import subprocess
+
+    script = ("import sys\nfrom pathlib import Path\nfrom briefgen.project.templating import Templates\n"
+              f"t = Templates([Path({str(folder)!r})])\nprint(t.render_text('t.j2', x={value!r}))\nt.save()\n"
+              "print('jinja2' in sys.modules)\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          env={**os.environ, "BRIEFGEN_CACHE": str(cache)})
+    text, loaded = proc.stdout.rsplit("\n", 2)[:2]
+    return text, loaded == "True"
+
+
+def test_a_rendering_seen_before_is_taken_from_the_cache_without_jinja2(tmp_path):
+    folder = tmp_path / "t"
+    templates(folder, **{"t.j2": "第{{ x }}期"})
+    assert rendered_in_fresh_process(folder, tmp_path / "cache", "3") == ("第3期", True)
+    assert rendered_in_fresh_process(folder, tmp_path / "cache", "3") == ("第3期", False)
+    assert rendered_in_fresh_process(folder, tmp_path / "cache", "4") == ("第4期", True)  # another value
+
+
+def test_an_edited_template_is_rendered_again(tmp_path):
+    folder = tmp_path / "t"
+    templates(folder, **{"t.j2": "第{{ x }}期"})
+    rendered_in_fresh_process(folder, tmp_path / "cache", "3")
+    (folder / "t.j2").write_text("（{{ x }}）", encoding="utf-8")
+    assert rendered_in_fresh_process(folder, tmp_path / "cache", "3") == ("（3）", True)
+
+
+def test_values_that_are_not_data_are_never_cached(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path / "cache"))
+    found = templates(tmp_path / "t", **{"t.j2": "{{ quote(x) }}"})
+    assert found.render_text("t.j2", x="a", quote=lambda v: f"<{v}>") == "<a>"
+    assert found._key("plain", "t.j2", {"quote": len}) is None
+    assert found._key("plain", "t.j2", {"x": (1,)}) != found._key("plain", "t.j2", {"x": [1]})
