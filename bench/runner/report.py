@@ -7,7 +7,7 @@ import platform
 
 from runner.results import source_state
 from runner.tables import fmt, ratio, table
-from runner.targets import check_targets, target_lines
+from runner.targets import IMPORTS, check_targets, target_lines
 
 PEAKS = "peak MB: tree PSS / tree RSS / largest process RSS"
 
@@ -103,6 +103,8 @@ def phases_table(bench) -> str:
     rows.append(row(bench, "whole driver process", "phase: whole process"))
     rows.append(["(rest: interpreter exit, freeing)", *((m(f, "phase: whole process") or 0) - sums[f]
                                                         - (m(f, "python -c pass") or 0) for f in factors)])
+    rows.append(["imports of click + core / interpreter start", *(ratio(m(f, IMPORTS), m(f, "python -c pass"))
+                                                                  for f in factors)])
     kinds = ", ".join(f"{f}x: {bench.info.get((f, 'phases of'))}" for f in factors)
     return table("Phases of SeedBuild.run, one process, serial (phases_driver.py: exclusive timers inside the "
                  f"library's build), seconds; {kinds}", header(bench), rows)
