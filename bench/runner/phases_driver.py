@@ -7,8 +7,9 @@ the writers (IMPORTS: the names runner/imports.py read from an import profile of
 then the DOCX writer, then the PDF writer. Then it builds SEED into the empty folder OUT with
 SeedBuild, timers wrapped around the functions a build is made of. Each timer counts its own time
 less that of the timers called inside it, so the phases add up to the build, whatever calls what.
-The command line's own part (click parsing the arguments, the quick-check record) is not in it.
-Prints one JSON object: the phases, the seconds in process, the compilation's pages, the briefs.
+The command line's own part (click parsing the arguments, the quick-check record) is not in it; the
+process ends as the command line's does (os._exit: nothing torn down). Prints one JSON object: the
+phases, the seconds in process, the compilation's pages, the briefs.
 """
 
 import sys
@@ -131,6 +132,7 @@ def main() -> None:
     """Import, build the seed with every stage timed, print the phases as JSON."""
     seconds = import_modules(sys.argv[4])
     import json
+    import os
     from pathlib import Path
 
     from briefgen.build.builder import SeedBuild
@@ -147,7 +149,8 @@ def main() -> None:
     in_process = time.perf_counter() - STARTED
     briefs = sum(1 for entry in report.outputs if entry.kind == "brief" and entry.format == "pdf")
     print(json.dumps({"phases": {**seconds, **phases.seconds}, "in_process": in_process, "pages": phases.pages,
-                      "briefs": briefs}))
+                      "briefs": briefs}), flush=True)
+    os._exit(0)  # as the command line ends (briefgen.cli.main): no tearing down of layouts and fonts
 
 
 if __name__ == "__main__":

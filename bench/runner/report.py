@@ -101,7 +101,7 @@ def phases_table(bench) -> str:
     sums = {f: sum(m(f, n) or 0.0 for n in names) for f in factors}
     rows.append(["sum of the phases", *(sums[f] for f in factors)])
     rows.append(row(bench, "whole driver process", "phase: whole process"))
-    rows.append(["(rest: interpreter exit, freeing)", *((m(f, "phase: whole process") or 0) - sums[f]
+    rows.append(["(rest: outside the phases, process exit)", *((m(f, "phase: whole process") or 0) - sums[f]
                                                         - (m(f, "python -c pass") or 0) for f in factors)])
     rows.append(["imports of click + core / interpreter start", *(ratio(m(f, IMPORTS), m(f, "python -c pass"))
                                                                   for f in factors)])
