@@ -12,6 +12,11 @@ def fmt(value, digits: int = 3) -> str:
     return str(value)
 
 
+def significant(value) -> str:
+    """Return a figure to three significant digits (a target's 0.0803 must not read as its limit 0.080)."""
+    return "-" if value is None else f"{value:.3g}"
+
+
 def table(title: str, header: list[str], rows: list[list]) -> str:
     """Return a titled table with a rule under its header."""
     cells = [header] + [[fmt(c) for c in row] for row in rows]

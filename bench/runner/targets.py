@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runner.tables import fmt, ratio
+from runner.tables import fmt, ratio, significant
 
 # Issue 8
 FULL_VS_OFFICE = 0.5  # full build of the seed <= 0.5 x pandoc + LibreOffice (compilation); issue 15 keeps it
@@ -120,7 +120,7 @@ def target_lines(targets: list[dict]) -> str:
         if t["pass"] is None:
             lines.append(f"  {verdict}  {t['name']}: {t['why']}")
             continue
-        detail = f"{fmt(t['measured'])} vs limit {fmt(t['limit'])} ({fmt(t['ratio'], 2)} of the limit)"
+        detail = f"{significant(t['measured'])} vs limit {significant(t['limit'])} ({fmt(t['ratio'], 3)} of the limit)"
         ranges = [f"{what} {lo:.3f}-{hi:.3f}" for what, found in (("runs", t["measured_range"]),
                                                                   ("limit's base", t["limit_base_range"]))
                   if found for lo, hi in [found]]
