@@ -33,6 +33,7 @@ class Bench:
     loads: list[tuple[float, float, float]] = field(default_factory=list)
     seconds: float = 0.0
     imports: dict = field(default_factory=dict)  # what a real build imports (runner/imports.py)
+    office_env: dict = field(default_factory=dict)  # LibreOffice's: the private fontconfig (compare_office.py)
 
     def __post_init__(self):
         self.project = self.work / "project"
