@@ -38,22 +38,26 @@ from briefgen.build.builder import build_seed
 from briefgen.project.folder import load_project
 t1 = time.perf_counter()
 timers = {{"segmenter": 0.0, "tokens": 0.0, "briefs": 0.0, "brief_writers": 0.0, "planning": 0.0}}
+in_sentences = [False]  # titles are segmented too (the compilation's): count only the sentences' Segmenter
 
 class TimedSegmenter(segment.Segmenter):
     def __init__(self, text):
         started = time.perf_counter()
         super().__init__(text)
-        timers["segmenter"] += time.perf_counter() - started
+        if in_sentences[0]:
+            timers["segmenter"] += time.perf_counter() - started
 
 segment.Segmenter = TimedSegmenter
-tokens = segment.TokenCache.tokens
-def timed_tokens(self, texts):
+sentence_tokens = briefs.sentence_tokens
+def timed_sentence_tokens(texts):
     started = time.perf_counter()
+    in_sentences[0] = True
     try:
-        return tokens(self, texts)
+        return sentence_tokens(texts)
     finally:
+        in_sentences[0] = False
         timers["tokens"] += time.perf_counter() - started
-segment.TokenCache.tokens = timed_tokens
+briefs.sentence_tokens = timed_sentence_tokens
 make_briefs = briefs.make_briefs
 def timed_make_briefs(*args, **kwargs):
     started = time.perf_counter()

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import COMPILATION_JOB, ROOT, SEED, median, print_table, run_python, write_scaled_seed  # noqa: E402
 
 BRIEFGEN = COMPILATION_JOB + """
-from briefgen.writers.docx import write_docx
+from briefgen.writers.docx.writer import write_docx
 t2 = time.perf_counter()
 data = write_docx(job)
 t3 = time.perf_counter()

@@ -7,7 +7,9 @@ children's peak RSS (getrusage) is the largest of the build and its worker proce
 is built twice: compilation only, then with the bundled seed's theme file (eight briefs) as
 well. The largest seed is measured three times: as the seed's Chinese text, with its paragraphs
 in Latin words, and with them in single letters between spaces (every character a word of its
-own: the most words, and so the most memory for the briefs, a seed of that length can hold). One build of the seed first fills the cache folder as any earlier build would; token caches of the measured seeds start cold.
+own: the most words, and so the most memory for the briefs, a seed of that length can hold).
+One build of the seed first fills the cache folder as any earlier build would; token caches of
+the measured seeds start cold.
 The limit holds when the largest accepted seed stays under BOUND_MB.
 
 Run: .venv/bin/python bench/bench_limits.py [--quick]   (--quick: 10x and the refusal only)
@@ -48,18 +50,6 @@ def build(project: Path, seed: Path, cache: Path) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     env = {"BRIEFGEN_CACHE": str(cache), "SOURCE_DATE_EPOCH": "1795824000"}
     return run_python(BUILD.format(seed=str(seed), out=str(out), cwd=str(project)), env=env, cwd=project)
-
-
-def largest_accepted(folder: Path) -> tuple[int, Path]:
-    """Return the largest scale factor of the seed whose file the limit accepts, and that file."""
-    one = len(scaled_seed(1).encode("utf-8"))
-    factor = MAX_SEED_BYTES // one + 1
-    while True:
-        path = write_scaled_seed(folder, factor)
-        if path.stat().st_size <= MAX_SEED_BYTES:
-            return factor, path
-        path.unlink()
-        factor -= 1
 
 
 LATIN_WORDS = ("the of and to in is that for it as was with be by on not this are or from at which but have an they "

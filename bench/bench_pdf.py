@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import COMPILATION_JOB, ROOT, SEED, median, print_table, run_command, run_python, write_scaled_seed  # noqa: E402
 
 BRIEFGEN = COMPILATION_JOB + """
-from briefgen.writers.pdf import write_pdf
+from briefgen.writers.pdf.writer import write_pdf
 t2 = time.perf_counter()
 data = write_pdf(job)
 t3 = time.perf_counter()

@@ -26,7 +26,8 @@ from briefgen.render import Renderer
 from briefgen.outline.seeds import load_seed
 project = load_project(Path({root!r}))
 loaded = load_seed(Path({seed!r}))
-job = Renderer(project).compilation(loaded.outline, project.config.document_date())
+renderer = Renderer(project, source=project.relative(loaded.path))
+job = renderer.compilation(loaded.outline, project.config.document_date())
 t1 = time.perf_counter()
 """
 

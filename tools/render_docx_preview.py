@@ -22,17 +22,18 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from support.lo import LibreOffice, write_fontconfig  # noqa: E402
 
+from briefgen.outline.seeds import load_seed  # noqa: E402
 from briefgen.project.folder import load_project  # noqa: E402
 from briefgen.render import Renderer  # noqa: E402
-from briefgen.outline.seeds import load_seed  # noqa: E402
-from briefgen.writers.docx import write_docx  # noqa: E402
+from briefgen.writers.docx.writer import write_docx  # noqa: E402
 
 
 def render_preview(seed: Path, out: Path, dpi: int) -> Path:
     """Write the PNG of the first numbered page of ``seed``'s DOCX and return its path."""
     project = load_project(ROOT)
-    outline = load_seed(seed).outline
-    job = Renderer(project).compilation(outline, project.config.document_date())
+    loaded = load_seed(seed)
+    renderer = Renderer(project, source=project.relative(loaded.path))
+    job = renderer.compilation(loaded.outline, project.config.document_date())
     page = next(i for i, p in enumerate(job.layout.pages) if p.number is not None) + 1
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
