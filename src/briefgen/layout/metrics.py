@@ -6,10 +6,12 @@ characters a face covers; reading them directly keeps reportlab out of the DOCX 
 
 from __future__ import annotations
 
+import mmap
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Mapping
 
 
 class FontFileError(ValueError):
@@ -27,7 +29,8 @@ class FaceMetrics:
     advances: dict[int, float]
     tables: frozenset[bytes] = frozenset()
     path: Path | None = None  # the file, for the outlines read on demand (glyph_top)
-    index: int = 0
+    glyphs: Mapping[int, int] = field(default_factory=dict)  # code point -> glyph id
+    outline: tuple[int, int, bool, int] | None = None  # loca, glyf, long loca, units per em
 
     def missing_tables(self) -> list[str]:
         """Return the TrueType tables the face lacks (a PDF cannot embed it without them)."""
@@ -39,9 +42,10 @@ class FaceMetrics:
 
     def glyph_top(self, char: str) -> float | None:
         """Return how far the glyph of ``char`` rises above the baseline, in em (None without an outline)."""
-        if self.path is None or not self.covers(char):
+        glyph = self.glyphs.get(ord(char))
+        if self.path is None or self.outline is None or not glyph:
             return None
-        return read_glyph_top(self.path, self.index, ord(char))
+        return read_glyph_top(self.path, self.outline, glyph)
 
     def advance(self, char: str, default: float = 0.5) -> float:
         """Return the advance width of ``char`` in em, or ``default`` when the face lacks it."""
@@ -100,10 +104,21 @@ def _cmap(data: bytes, where: int) -> dict[int, int]:
 
 
 @lru_cache(maxsize=16)
+def map_font_file(path: Path) -> mmap.mmap | bytes:
+    """Return a font file's bytes, mapped rather than read: a face is megabytes, of which a document
+    touches the tables and the glyphs it uses (the pages the system has in memory cost no copy)."""
+    with open(path, "rb") as handle:
+        try:
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except (ValueError, OSError):  # an empty file, or a file system that cannot map
+            return handle.read()
+
+
+@lru_cache(maxsize=16)
 def read_metrics(path: Path, index: int = 0) -> FaceMetrics:
     """Return the advance widths (in em) of every mapped character of a font file's face."""
     try:
-        data = Path(path).read_bytes()
+        data = map_font_file(Path(path))
         offset = 0
         if data[:4] == b"ttcf":
             count = struct.unpack_from(">I", data, 8)[0]
@@ -122,40 +137,33 @@ def read_metrics(path: Path, index: int = 0) -> FaceMetrics:
         metrics_count = struct.unpack_from(">H", data, tables[b"hhea"][0] + 34)[0]
         widths = [struct.unpack_from(">H", data, tables[b"hmtx"][0] + 4 * i)[0] for i in range(metrics_count)]
         mapping = _cmap(data, tables[b"cmap"][0])
+        outline = _outline_tables(data, tables, units)
     except (struct.error, IndexError) as error:
         raise FontFileError(f"damaged font file ({error})") from None
     last = widths[-1] if widths else 0
     return FaceMetrics({code: (widths[g] if g < len(widths) else last) / units for code, g in mapping.items()},
-                       frozenset(tables), Path(path), index)
+                       frozenset(tables), Path(path), mapping, outline)
 
 
-def _face_offset(data: bytes, index: int) -> int:
-    return struct.unpack_from(">I", data, 12 + 4 * index)[0] if data[:4] == b"ttcf" else 0
+def _outline_tables(data, tables: dict[bytes, tuple[int, int]], units: int) -> tuple[int, int, bool, int] | None:
+    """Return where the glyph outlines lie: loca and glyf offsets, loca's format, units per em."""
+    if b"glyf" not in tables or b"loca" not in tables:
+        return None
+    long_offsets = struct.unpack_from(">h", data, tables[b"head"][0] + 50)[0] == 1
+    return tables[b"loca"][0], tables[b"glyf"][0], long_offsets, units
 
 
-@lru_cache(maxsize=16)
-def read_glyph_top(path: Path, index: int, code: int) -> float | None:
-    """Return the top of the outline of a code point's glyph above the baseline, in em (yMax of glyf).
-
-    None when the face has no TrueType outline for it (an empty glyph, or no glyf table)."""
+def read_glyph_top(path: Path, outline: tuple[int, int, bool, int], glyph: int) -> float | None:
+    """Return the top of a glyph's outline above the baseline, in em (its glyf yMax), or None when empty."""
+    loca, glyf, long_offsets, units = outline
     try:
-        data = Path(path).read_bytes()
-        tables = _tables(data, _face_offset(data, index))
-        if b"glyf" not in tables or b"loca" not in tables:
-            return None
-        head = tables[b"head"][0]
-        units = struct.unpack_from(">H", data, head + 18)[0]
-        long_offsets = struct.unpack_from(">h", data, head + 50)[0] == 1
-        glyph = _cmap(data, tables[b"cmap"][0]).get(code)
-        if not glyph:
-            return None
-        loca = tables[b"loca"][0]
+        data = map_font_file(Path(path))
         if long_offsets:
             start, end = struct.unpack_from(">II", data, loca + 4 * glyph)
         else:
             start, end = (2 * v for v in struct.unpack_from(">HH", data, loca + 2 * glyph))
         if end - start < 10:
             return None
-        return struct.unpack_from(">h", data, tables[b"glyf"][0] + start + 8)[0] / units
-    except (OSError, struct.error, IndexError, FontFileError):
+        return struct.unpack_from(">h", data, glyf + start + 8)[0] / units
+    except (OSError, struct.error):
         return None

@@ -14,6 +14,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Mapping
 
 from reportlab import rl_config
@@ -22,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
 from briefgen.fonts.coverage import FALLBACK, GLYPH_ALIASES
 from briefgen.fonts.faces import FontFace
+from briefgen.layout.metrics import map_font_file
 
 EM_TOLERANCE = 1e-4  # advances closer than this (in em) to what the layout assumed count as equal
 def _ushorts(data: bytes, where: int, count: int, kind: str = "H") -> array:
@@ -129,6 +131,12 @@ class _Widths:
 class _Face(TTFontFace):
     """reportlab's TrueType face, with the per-glyph tables read in bulk, and the character map read
     lazily, rather than number by number (50 ms for a 5 MB CJK face through reportlab's reader)."""
+
+    def readFile(self, f):  # noqa: N802 - reportlab's name
+        """Map the font file rather than read it (a document touches a small part of a CJK face)."""
+        if isinstance(f, str) and not hasattr(self, "_ttf_data"):
+            self.filename, self._ttf_data = f, map_font_file(Path(f))
+        super().readFile(f)
 
     def extractInfo(self, charInfo=1):  # noqa: N802, N803 - reportlab's names
         """Read the font's header figures through reportlab, then its hmtx and loca in bulk."""

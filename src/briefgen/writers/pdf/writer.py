@@ -84,6 +84,7 @@ class PdfWriter:
         canvas = Canvas(buffer, pagesize=(self.width, self.height), invariant=1, pageCompression=1,
                         initialFontName=self._first_font().name, lang=job.document.metadata.language)
         self._set_metadata(canvas)
+        self._choose_glyphs()
         marks = self._bookmarked()
         targets = set(marks.values())
         for page in layout.pages:
@@ -148,6 +149,18 @@ class PdfWriter:
                         relative=0, thickness=0)
 
     # -- text ----------------------------------------------------------------------------------
+
+    def _choose_glyphs(self) -> None:
+        """Choose the face of every distinct character of each role and style once, before drawing, so
+        that a segment whose characters are all drawn as the layout assumed is shown in one piece."""
+        layout = self.job.layout
+        for page in layout.pages:
+            for line in page.lines if page.folio is None else (*page.lines, page.folio):
+                block = layout.blocks[line.block] if line.block >= 0 else None
+                for segment in line.segments:
+                    known = self.chooser.regular(segment.role, segment.latin, segment.style)
+                    for char in set(segment.text).difference(known):
+                        self._glyph(segment.role, segment.latin, char, block, segment.style)
 
     def _draw_line(self, text: GridText, state: TextState, line: Line, block: Block | None) -> None:
         y = self.top - line.baseline
