@@ -13,19 +13,6 @@ from runner.processes import built_count, run
 
 EDIT = "，切实推动各项工作落地见效"  # inserted before the first 。 of one paragraph of speech 3
 
-# The PDF alone through the library (no DOCX writer, no click): what a PDF-only build costs.
-PDF_ONLY = r"""
-import json, sys, time
-t0 = time.perf_counter()
-from pathlib import Path
-from briefgen.build.builder import build_seed
-from briefgen.project.folder import load_project
-root, seed, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
-report = build_seed(seed, out, load_project(root), formats=("pdf",))
-assert report.built == 1, report.actions
-print(json.dumps({"in_process": time.perf_counter() - t0}))
-"""
-
 
 def edited(text: str, outline) -> str:
     """Return the seed text with one sentence of speech 3 (or the last speech) changed."""
@@ -72,12 +59,11 @@ def measure_compilation_builds(bench, factor: int, tag: str) -> None:
 
 
 def measure_pdf_only(bench, factor: int, tag: str) -> None:
-    """Build the compilation's PDF alone through the library (build_seed, formats=pdf), a whole process."""
+    """Build the compilation's PDF alone (`briefgen build --format pdf` into an empty folder), a whole process."""
     comp = bench.seed("comp", factor)
-    done = run([bench.python, "-c", PDF_ONLY, bench.project, comp, bench.project / f"out/pdf-{tag}"], bench.project,
-               bench.env)
-    bench.add(factor, "comp: PDF only (library)", done.wall)
-    bench.add(factor, "cpu: PDF only (library)", done.cpu)
+    done = bench.build(comp, f"out/pdf-{tag}", extra=("--format", "pdf"))
+    bench.add(factor, "comp: PDF only", done.wall)
+    bench.add(factor, "cpu: PDF only", done.cpu)
 
 
 def measure_outline(bench, factor: int) -> None:

@@ -52,11 +52,16 @@ def find_importers(rows: list[Imported]) -> list[int | None]:
     return importer
 
 
+LIBRARIES = ("click", "jinja2")  # the libraries a build may load outside the writers (a plain build loads neither
+# click nor, when its templates' outputs are cached, jinja2)
+
+
 def core_modules(rows: list[Imported]) -> list[str]:
-    """Return click and the briefgen modules a build imports outside the writers, in load order."""
+    """Return the libraries and the briefgen modules a build imports outside the writers, in load order."""
+    libraries = [name for name in LIBRARIES if any(r.name == name and r.group == "core" for r in rows)]
     names = [r.name for r in rows if r.group == "core" and r.name.startswith("briefgen")
              and r.name not in ENTRY_POINT_ONLY]
-    return ["click", *names]
+    return [*libraries, *names]
 
 
 def record_build_imports(bench, seed, out: str) -> dict:

@@ -76,7 +76,7 @@ def compilation_table(bench) -> str:
         row(bench, "no-op rebuild (quick check, >1 s after)", "comp: no-op (quick check)"),
         row(bench, "no-op rebuild right after the build (hashes)", "comp: no-op right after (hashes)"),
         row(bench, "one-speech edit, rebuild", "comp: one-speech edit"),
-        row(bench, "PDF only (library build_seed, formats=pdf)", "comp: PDF only (library)"),
+        row(bench, "PDF only (build --format pdf)", "comp: PDF only"),
         row(bench, "outline --format json", "outline --format json"),
         ["ms per page (build, cache warm)", *((v * 1000 if v else None) for v in per_page)],
         peaks_row(bench, "comp"),
@@ -103,7 +103,7 @@ def phases_table(bench) -> str:
     rows.append(row(bench, "whole driver process", "phase: whole process"))
     rows.append(["(rest: outside the phases, process exit)", *((m(f, "phase: whole process") or 0) - sums[f]
                                                         - (m(f, "python -c pass") or 0) for f in factors)])
-    rows.append(["imports of click + core / interpreter start", *(ratio(m(f, IMPORTS), m(f, "python -c pass"))
+    rows.append(["imports of the core / interpreter start", *(ratio(m(f, IMPORTS), m(f, "python -c pass"))
                                                                   for f in factors)])
     kinds = ", ".join(f"{f}x: {bench.info.get((f, 'phases of'))}" for f in factors)
     return table("Phases of SeedBuild.run, one process, serial (phases_driver.py: exclusive timers inside the "
@@ -149,9 +149,9 @@ def alternatives_table(bench) -> str:
         rows += [versus("briefgen full build / route", "full: build, warm cache", "office: route"),
                  versus("briefgen compilation build / route", "comp: build, warm cache", "office: route")]
     if bench.typst:
-        rows.append(versus("briefgen PDF only / Typst (whole processes)", "comp: PDF only (library)", "typst: process"))
+        rows.append(versus("briefgen PDF only / Typst (whole processes)", "comp: PDF only", "typst: process"))
     if bench.reportlab:
-        rows.append(versus("briefgen PDF only / reportlab flow (whole processes)", "comp: PDF only (library)",
+        rows.append(versus("briefgen PDF only / reportlab flow (whole processes)", "comp: PDF only",
                            "reportlab: process"))
     return table("The alternatives on the same text, seconds (ratios: briefgen / alternative)", header(bench), rows)
 

@@ -194,3 +194,17 @@ def test_a_failed_build_leaves_the_previous_outputs_untouched(project):
     assert proc.stderr.splitlines() == [f"seeds/{SEED.name}:1: error: the file is empty: a seed needs a collection "
                                         "title and speeches"]
     assert hashes(out_dir(project)) == before
+
+
+def test_format_pdf_rebuilds_the_pdfs_and_leaves_the_docx_files_as_they_were(project):
+    before = hashes(out_dir(project))
+    edit(project / "seeds" / SEED.name, "今年为县乡机关招录公务员3666人", "今年为县乡机关招录公务员3667人")
+    proc = run(project, "build", "-v", "--format", "pdf")
+    built = {p for p, said in actions(proc).items() if said != "up to date"}
+    changed = {path for path, sha in hashes(out_dir(project)).items() if before.get(path) != sha}
+    assert changed and all(p.endswith((".pdf", ".json")) for p in changed)
+    assert all(p in hashes(out_dir(project)) for p in before)  # nothing removed
+    assert not any(p.endswith(".docx") for p in actions(proc))
+    proc = run(project, "build", "-v")  # the DOCX files of what changed, and the index that lists both
+    rebuilt = {p for p, said in actions(proc).items() if said != "up to date"}
+    assert rebuilt == {p.replace(".pdf", ".docx") for p in built if p.endswith(".pdf")} | {"briefs/index.json"}

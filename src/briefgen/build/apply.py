@@ -68,7 +68,9 @@ def apply_targets(targets: Sequence[Target], stale: Sequence[tuple[Target, str]]
                   out_dir: Path, inputs: Mapping[str, Any], pause: float = 0.0,
                   progress: Callable[[str], None] = lambda message: None) -> tuple[list[Entry], list[Action]]:
     """Render the stale targets and replace them, the removed outputs and the manifest as one change."""
-    planned = {t.path for t in targets}
+    # An output of a format this build does not write (`--format pdf` leaves the DOCX) stays as it is.
+    kept = {e.path for e in previous.entries if e.format not in {t.format for t in targets}}
+    planned = {t.path for t in targets} | kept
     for target in targets:
         if out_dir.resolve() not in (out_dir / target.path).resolve().parents:
             raise ValueError(f"output path {target.path!r} would leave {out_dir}")
@@ -76,7 +78,7 @@ def apply_targets(targets: Sequence[Target], stale: Sequence[tuple[Target, str]]
         progress(f"building {len(stale)} of {len(targets)} outputs")
     rendered = [(target, reason, target.render()) for target, reason in stale]
     removed = [e for e in previous.entries if e.path not in planned]
-    entries = {e.path: e for e in previous.entries if e.path in planned}
+    entries = {e.path: e for e in previous.entries if e.path in planned}  # in the manifest's order
     new_entries = {t.path: Entry(t.path, t.kind, t.format, t.theme, hash_bytes(data), len(data), t.deps)
                    for t, _reason, data in rendered}
     announced = dict(entries)

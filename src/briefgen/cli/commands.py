@@ -9,7 +9,7 @@ from typing import Callable
 import click
 
 from briefgen.cli.faults import describe_error
-from briefgen.cli.options import MAX_JOBS, BuildOptions
+from briefgen.cli.options import FORMATS, MAX_JOBS, BuildOptions
 from briefgen.errors import BriefgenError
 
 EXIT_USER_ERROR = 2
@@ -88,13 +88,16 @@ def check(seeds: tuple[str, ...]) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Say why each output was rebuilt or skipped.")
 @click.option("--allow-missing-glyphs", is_flag=True, help="Draw characters no font has as blanks instead of failing.")
+@click.option("-f", "--format", "formats", type=click.Choice(FORMATS), multiple=True,
+              help="Write only this format (docx or pdf; give it twice for both, the default).")
 @reports_errors
 def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None, quiet: bool, verbose: bool,
-          allow_missing_glyphs: bool) -> None:
+          allow_missing_glyphs: bool, formats: tuple[str, ...]) -> None:
     """Build the compilation and the briefs (DOCX and PDF) of SEEDS (default: every seeds/*.txt)."""
     from briefgen.cli.building import run_build
 
-    options = BuildOptions(seeds, out, force, jobs, quiet, verbose, allow_missing_glyphs)
+    chosen = tuple(f for f in FORMATS if f in formats) or FORMATS
+    options = BuildOptions(seeds, out, force, jobs, quiet, verbose, allow_missing_glyphs, chosen)
     sys.exit(run_build(options, lambda line: click.echo(line, err=True)))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MAX_JOBS = 64
+FORMATS = ("docx", "pdf")  # what `--format` may name (writers/__init__.py registers their writers)
 
 
 @dataclass(frozen=True)
@@ -23,11 +24,12 @@ class BuildOptions:
     quiet: bool = False
     verbose: bool = False
     allow_missing_glyphs: bool = False
+    formats: tuple[str, ...] = FORMATS  # --format pdf: the PDF only
 
 
 FLAGS = {"-q": "quiet", "--quiet": "quiet", "-v": "verbose", "--verbose": "verbose", "--force": "force",
          "--allow-missing-glyphs": "allow_missing_glyphs"}
-VALUES = {"-o": "out", "--output": "out", "-j": "jobs", "--jobs": "jobs"}
+VALUES = {"-o": "out", "--output": "out", "-j": "jobs", "--jobs": "jobs", "-f": "formats", "--format": "formats"}
 
 
 def parse_build_args(args: list[str]) -> BuildOptions | None:
@@ -55,7 +57,13 @@ def parse_build_args(args: list[str]) -> BuildOptions | None:
                 if not value.isdigit() or not 1 <= int(value) <= MAX_JOBS:
                     return None  # click says what is wrong with it
                 found[key] = int(value)
+            elif key == "formats":
+                if value not in FORMATS:
+                    return None
+                found[key] = (*found.get(key, ()), value)
             else:
                 found[key] = value
         index += 1
+    if "formats" in found:
+        found["formats"] = tuple(f for f in FORMATS if f in found["formats"])  # in the writers' order
     return BuildOptions(seeds=tuple(seeds), **found)

@@ -39,7 +39,8 @@ def record_path(options: BuildOptions) -> str | None:
     folder = _cache_dir()
     if folder is None:
         return None
-    key = json.dumps([os.getcwd(), list(options.seeds), options.out, options.allow_missing_glyphs])
+    key = json.dumps([os.getcwd(), list(options.seeds), options.out, options.allow_missing_glyphs,
+                      list(options.formats)])
     return os.path.join(folder, "quick-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20] + ".json")
 
 

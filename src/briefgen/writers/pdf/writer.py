@@ -159,8 +159,9 @@ class PdfWriter:
                 block = layout.blocks[line.block] if line.block >= 0 else None
                 for segment in line.segments:
                     known = self.chooser.regular(segment.role, segment.latin, segment.style)
-                    for char in set(segment.text).difference(known):
-                        self._glyph(segment.role, segment.latin, char, block, segment.style)
+                    for char in dict.fromkeys(segment.text):  # in reading order: the first missing one is named
+                        if char not in known:
+                            self._glyph(segment.role, segment.latin, char, block, segment.style)
 
     def _draw_line(self, text: GridText, state: TextState, line: Line, block: Block | None) -> None:
         y = self.top - line.baseline
