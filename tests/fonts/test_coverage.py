@@ -8,6 +8,8 @@ from briefgen.fonts.coverage import (
     FALLBACK,
     characters_by_role,
     covers,
+    drawing_role,
+    fallback_uses,
     role_coverage,
     unprintable,
 )
@@ -42,3 +44,19 @@ def test_a_glyph_alias_counts_as_covered(tmp_path):
     faces = Renderer(load_project(tmp_path)).faces
     assert covers(faces["body"].metrics(), "\u2015")  # drawn with U+2014's glyph
     assert covers(faces[FALLBACK].metrics(), "喆")
+
+
+def test_one_rule_says_which_face_draws_a_character(tmp_path):
+    faces = Renderer(load_project(tmp_path)).faces
+    assert drawing_role("公", "kai", faces) == "kai"
+    assert drawing_role("喆", "kai", faces) == FALLBACK  # outside GB2312: the fallback has it
+    assert drawing_role("ꀀ", "kai", faces) is None  # no face has it
+    assert drawing_role("\u00a0", "latin", faces) == "latin"  # a no-break space is a space
+
+
+def test_fallback_uses_name_the_character_role_line_and_faces_once(tmp_path):
+    renderer = Renderer(load_project(tmp_path))
+    job = renderer.compilation(parse_text("汇编\n讲话标题\n（王喆）\n正文里的王喆和李堃。\n喆字又一次出现。\n"), DATE)
+    uses = [(u.char, u.role, u.line, u.face.role, u.fallback.role) for u in fallback_uses(job.layout, job.faces)]
+    assert uses == [("喆", "kai", 3, "kai", FALLBACK), ("喆", "body", 4, "body", FALLBACK),
+                    ("堃", "body", 4, "body", FALLBACK)]

@@ -54,3 +54,23 @@ def test_a_wrong_value_is_an_error_naming_its_line(tmp_path, toml, line, says):
 
 def test_dates_are_written_the_official_way():
     assert format_chinese_date(dt.date(2026, 1, 5)) == "2026年1月5日"
+
+
+def test_printing_on_both_sides_and_a_classification_mark_are_read(tmp_path):
+    config = config_of(tmp_path, '[document]\nclassification = " 内部资料　注意保存 "\nduplex = true\n'
+                                 'speeches_start_right = true\n')
+    assert config.document.classification == "内部资料　注意保存"
+    assert config.document.duplex and config.document.speeches_start_right
+
+
+@pytest.mark.parametrize("toml, line, says", [
+    ('[document]\nduplex = "yes"\n', 2, "document.duplex has the wrong type"),
+    ('[document]\nduplex = true\nspeeches_start_right = 1\n', 3, "document.speeches_start_right has the wrong type"),
+    ('[document]\nclassification = true\n', 2, "document.classification has the wrong type"),
+    ('[document]\nclassification = "内部资料\\n注意保存"\n', 2, "document.classification must be one line"),
+    ('[document]\n\nspeeches_start_right = true\n', 3, "needs document.duplex = true"),
+])
+def test_a_wrong_printing_value_names_its_line(tmp_path, toml, line, says):
+    with pytest.raises(ConfigError, match=says) as caught:
+        config_of(tmp_path, toml)
+    assert (caught.value.path, caught.value.line) == ("briefgen.toml", line)

@@ -20,6 +20,10 @@ from briefgen.fonts.faces import BUNDLED_DIR
 
 SOFFICE = os.environ.get("BRIEFGEN_SOFFICE", "soffice")
 TIMEOUT = 240  # seconds; the first conversion also creates the profile
+# The PDF as LibreOffice prints it: with the blank pages it inserts itself (before a section that
+# starts on an odd page, or where a page number's parity asks for one), which its PDF export run
+# from the command line leaves out unless told.
+PDF_EXPORT = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 
 
 # Fontconfig's own 90-synthetic.conf: a face with no bold weight is emboldened when bold is asked
@@ -75,7 +79,7 @@ class LibreOffice:
         flats = self.run_all(docxs, out_dir, "fodt")
         for flat in flats:
             correct_import(flat)
-        return self.run_all(flats, out_dir, "pdf")
+        return self.run_all(flats, out_dir, PDF_EXPORT)
 
     def run(self, source: Path, out_dir: Path, target: str) -> Path:
         """Convert ``source`` to the ``target`` format in ``out_dir`` and return the new file."""
@@ -93,7 +97,8 @@ class LibreOffice:
             [executable, f"-env:UserInstallation={self.profile.resolve().as_uri()}", "--headless", "--norestore",
              "--convert-to", target, "--outdir", str(out_dir), *map(str, sources)],
             capture_output=True, text=True, timeout=TIMEOUT * len(sources), env=env)
-        results = [out_dir / f"{source.stem}.{target}" for source in sources]
+        extension = target.split(":")[0]
+        results = [out_dir / f"{source.stem}.{extension}" for source in sources]
         missing = [r.name for r in results if not r.is_file()]
         if proc.returncode != 0 or missing:
             raise AssertionError(f"LibreOffice failed ({proc.returncode}, missing {missing}): {proc.stdout}\n"
@@ -132,6 +137,7 @@ class TextLine:
     top: float
     bottom: float
     sizes: tuple[float, ...]
+    fonts: tuple[str, ...] = ()  # each character's font
 
 
 @dataclass(frozen=True)
@@ -166,9 +172,10 @@ def read_pdf(path: Path) -> list[PdfPage]:
                 size = raw.FPDFText_GetFontSize(textpage.raw, index)
                 length = raw.FPDFText_GetFontInfo(textpage.raw, index, (raw.c_char * len(buffer)).from_buffer(buffer),
                                                   len(buffer), None)
-                if length:
-                    fonts.add(bytes(buffer[:length - 1]).decode("utf-8", "replace"))
-                chars.append((char, left, right, height - top, height - bottom, size))
+                font = bytes(buffer[:length - 1]).decode("utf-8", "replace") if length else ""
+                if font:
+                    fonts.add(font)
+                chars.append((char, left, right, height - top, height - bottom, size, font))
             textpage.close()
             page.close()
             pages.append(PdfPage(width, height, tuple(group_lines(chars)), frozenset(fonts)))
@@ -177,7 +184,7 @@ def read_pdf(path: Path) -> list[PdfPage]:
     return pages
 
 
-def group_lines(chars: list[tuple[str, float, float, float, float, float]]) -> list[TextLine]:
+def group_lines(chars: list[tuple[str, float, float, float, float, float, str]]) -> list[TextLine]:
     """Group characters whose boxes share a vertical middle into lines, left to right."""
     lines: list[list[tuple]] = []
     for char in sorted(chars, key=lambda c: ((c[3] + c[4]) / 2, c[1])):
@@ -193,7 +200,8 @@ def group_lines(chars: list[tuple[str, float, float, float, float, float]]) -> l
     for line in lines:
         line.sort(key=lambda c: c[1])
         result.append(TextLine("".join(c[0] for c in line), min(c[1] for c in line), max(c[2] for c in line),
-                               min(c[3] for c in line), max(c[4] for c in line), tuple(c[5] for c in line)))
+                               min(c[3] for c in line), max(c[4] for c in line), tuple(c[5] for c in line),
+                               tuple(c[6] for c in line)))
     return result
 
 

@@ -117,7 +117,8 @@ class BriefMaker:
 
     def _masthead_blocks(self, issue: int) -> tuple[Block, ...]:
         blocks = self._blocks("brief_masthead.j2", brief_name=self.brief_name, issue=issue,
-                              unit=_one_line(self.config.document.unit), date=format_chinese_date(self.date), tab=TAB)
+                              unit=_one_line(self.config.document.unit), date=format_chinese_date(self.date), tab=TAB,
+                              classification=self.config.document.classification)
         if blocks and MASTHEAD_RULE in self.sheet.rules:
             blocks[-1] = replace(blocks[-1], rule_below=MASTHEAD_RULE)
         return tuple(blocks)

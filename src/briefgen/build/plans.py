@@ -95,21 +95,55 @@ def plan_outputs(plan: SeedPlan) -> list[Target]:
             "templates": _template_deps(inputs, set(renderer.templates.used))}
     job = lru_cache(maxsize=1)(lambda: renderer.job(document))
     name = safe_filename(outline.title, "compilation")
-    targets = [_target(f"{name}.{fmt}", "compilation", fmt, None, deps, job) for fmt in plan.formats]
-    targets += plan_briefs(plan, outline, renderer, speeches)
+    warn = _fallback_warner(plan.warn)
+    targets = [_target(f"{name}.{fmt}", "compilation", fmt, None, deps, job, warn) for fmt in plan.formats]
+    targets += plan_briefs(plan, outline, renderer, speeches, warn)
     renderer.templates.save()
     return targets
 
 
-def _target(path: str, kind: str, fmt: str, theme: str | None, deps: dict[str, Any], job: Callable) -> Target:
-    """Return a target whose bytes the writer of ``fmt`` makes from ``job()``."""
+def _target(path: str, kind: str, fmt: str, theme: str | None, deps: dict[str, Any], job: Callable,
+            warn: Callable[[Any], None]) -> Target:
+    """Return a target whose bytes the writer of ``fmt`` makes from ``job()``; a PDF's job is first
+    given to ``warn`` (the characters it draws from the fallback face)."""
     from briefgen.writers import get_writer
 
     writer = get_writer(fmt)
-    return Target(path, kind, fmt, theme, deps, lambda: writer(job()))
+    if fmt != "pdf":
+        return Target(path, kind, fmt, theme, deps, lambda: writer(job()))
+
+    def render() -> bytes:
+        made = job()
+        warn(made)
+        return writer(made)
+
+    return Target(path, kind, fmt, theme, deps, render)
 
 
-def plan_briefs(plan: SeedPlan, outline: Collection, renderer, speeches: Mapping[str, str]) -> list[Target]:
+def _fallback_warner(warn: Callable[[str], None]) -> Callable[[Any], None]:
+    """Return what turns a PDF job's characters drawn from the fallback face into warning lines, each
+    character of a role once per seed (the compilation and its briefs share their text)."""
+    from briefgen.fonts.coverage import describe_char, fallback_uses
+
+    said: set[tuple[str, str]] = set()
+
+    def warn_fallbacks(job) -> None:
+        for use in fallback_uses(job.layout, job.faces):
+            if (use.char, use.role) in said:
+                continue
+            said.add((use.char, use.role))
+            where = f"{job.source}:{use.line}" if use.line else f"{job.source}"
+            wording = "" if use.line else " (template wording)"
+            family = job.sheet.fonts.get(use.role)
+            role = f"role {use.role}, {family}" if family else f"role {use.role}"
+            warn(f"{where}: warning: character {describe_char(use.char)}{wording} ({role}) is not in its face "
+                 f"{use.face.path.name}; drawn in the fallback face {use.fallback.path.name}")
+
+    return warn_fallbacks
+
+
+def plan_briefs(plan: SeedPlan, outline: Collection, renderer, speeches: Mapping[str, str],
+                warn: Callable[[Any], None] = lambda job: None) -> list[Target]:
     """Return the targets of a seed's briefs and their index (none without a theme file)."""
     from briefgen.briefs.maker import (
         BRIEF_DIR,
@@ -134,7 +168,7 @@ def plan_briefs(plan: SeedPlan, outline: Collection, renderer, speeches: Mapping
         deps = {**common_deps(inputs), "templates": templates, "theme": hash_json(repr(brief.theme)),
                 "speeches": {n: speeches[n] for n in used}, "document": hash_document(brief.job.document)}
         targets += [_target(f"{BRIEF_DIR}/{brief.stem}.{fmt}", "brief", fmt, brief.theme.name, deps,
-                            (lambda job=brief.job: job)) for fmt in plan.formats]
+                            (lambda job=brief.job: job), warn) for fmt in plan.formats]
     data = _index_bytes(brief_index(briefs, outline, plan.formats, plan.shown, themes.path))
     targets.append(Target(f"{BRIEF_DIR}/{INDEX_NAME}", "brief-index", "json", None,
                           {"version": inputs["version"], "document": hash_bytes(data)}, lambda: data))

@@ -64,11 +64,13 @@ def title_runs(lines: tuple[str, ...], line: int) -> tuple[Run, ...]:
     return tuple(runs)
 
 
-def speech_blocks(speech: Speech, number: int, title_lines: tuple[str, ...]) -> Iterator[Block]:
-    """Yield a speech's blocks: title lines, subtitle and unit lines, a blank line, intro, points."""
+def speech_blocks(speech: Speech, number: int, title_lines: tuple[str, ...], start_right: bool = False
+                  ) -> Iterator[Block]:
+    """Yield a speech's blocks: title lines, subtitle and unit lines, a blank line, intro, points
+    (the title on a new page: a right-hand one when ``start_right`` and printed on both sides)."""
     anchor = f"speech-{number}"
     yield Block("title", title_runs(title_lines, speech.line), outline_level=0,
-                label=speech.title, anchor=anchor, page_break_before=True)
+                label=speech.title, anchor=anchor, page_break_before=True, start_right=start_right)
     if speech.subtitle:
         yield Block("subtitle", (Run(speech.subtitle.text, None, speech.subtitle.line),))
     if speech.unit:
@@ -121,6 +123,7 @@ def build_compilation(outline: Collection, templates: Templates, sheet: StyleShe
         "title": outline.title,
         "title_lines": list(titles.collection),
         "unit": config.document.unit,
+        "classification": config.document.classification,
         "date": format_chinese_date(date),
         "count": outline.declared_count,
         "speech_titles": [s.title for s in outline.speeches],
@@ -132,13 +135,14 @@ def build_compilation(outline: Collection, templates: Templates, sheet: StyleShe
     # Text standing between the collection title and the first speech opens the numbered part.
     body = [Block("body", tuple(paragraph_runs(p))) for p in outline.preface]
     for number, speech in enumerate(outline.speeches, 1):
-        body.extend(speech_blocks(speech, number, titles.speeches[number - 1]))
+        body.extend(speech_blocks(speech, number, titles.speeches[number - 1], config.document.speeches_start_right))
     meta = {line.style: line.text for line in templates.render_lines("metadata.j2", METADATA_KEYS, **context)}
     metadata = Metadata(title=meta.get("title", outline.title), subject=meta.get("subject", ""),
                         author=config.document.unit, keywords=meta.get("keywords", ""), date=date)
-    sections = (Section("cover", cover), Section("contents", tuple(contents)),
-                Section("body", tuple(body), numbered=True))
-    return Document("compilation", sections, metadata, page_numbering(templates))
+    # Printed on both sides, the contents and the numbered part open on right-hand pages.
+    sections = (Section("cover", cover), Section("contents", tuple(contents), start_right=True),
+                Section("body", tuple(body), numbered=True, start_right=True))
+    return Document("compilation", sections, metadata, page_numbering(templates), config.document.duplex)
 
 
 def page_numbering(templates: Templates) -> PageNumbering:

@@ -30,6 +30,7 @@ class Block:
     anchor: str | None = None  # an id a contents entry can point at
     ref: str | None = None  # contents entry: the anchor whose page number it shows
     page_break_before: bool = False
+    start_right: bool = False  # with page_break_before: on a right-hand page when printed on both sides
     rule_below: str | None = None  # a rule of [rules] drawn under the paragraph (brief masthead, footer)
     rule_above: str | None = None
 
@@ -48,6 +49,7 @@ class Section:
     numbered: bool = False  # page numbers are printed on its pages
     new_page: bool = True  # starts on a new page
     at_foot: bool = False  # set at the foot of the page, below everything else
+    start_right: bool = False  # starts on a right-hand page when printed on both sides
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Document:
     sections: tuple[Section, ...]
     metadata: Metadata
     numbering: PageNumbering | None = None  # how numbered sections show their page numbers
+    duplex: bool = False  # printed on both sides: right-hand starts kept, margins mirrored
 
     def iter_blocks(self) -> Iterator[tuple[Section, Block]]:
         """Yield every block with its section, in order."""

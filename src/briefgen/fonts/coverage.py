@@ -1,7 +1,10 @@
-"""Which characters each font role must draw, and which of them its face (or the fallback) lacks.
+"""Which characters each font role must draw, which face draws each, and which of them its face
+(or the fallback) lacks.
 
-Reads font files through layout/metrics.py (no reportlab), so ``briefgen fonts`` stays quick.
-The PDF writer shares the fallback and glyph alias rules defined here.
+The one rule for the face that draws a character (``drawing_role``: its role's face, else the
+fallback, else none) is here: the PDF writer draws by it, ``briefgen fonts`` reports by it and the
+build warns by it (``fallback_uses``). Reads font files through layout/metrics.py (no reportlab),
+so ``briefgen fonts`` stays quick.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from briefgen.project.style import ParagraphStyle, StyleSheet
 
 FALLBACK = "fallback"
 # Drawn with another character's glyph when a face lacks them (the text itself is unchanged):
-# U+2015 is what Python's gb2312 codec gives for the Chinese dash, U+30FB the katakana middle dot.
-GLYPH_ALIASES: Mapping[str, str] = {"\u2015": "\u2014", "\u30fb": "\u00b7"}
+# U+2015 is what Python's gb2312 codec gives for the Chinese dash, U+30FB the katakana middle dot,
+# and a no-break space is a space.
+GLYPH_ALIASES: Mapping[str, str] = {"\u2015": "\u2014", "\u30fb": "\u00b7", "\u00a0": " "}
 
 
 def covers(metrics: FaceMetrics, char: str) -> bool:
@@ -28,6 +32,55 @@ def covers(metrics: FaceMetrics, char: str) -> bool:
         return True
     alias = GLYPH_ALIASES.get(char)
     return alias is not None and metrics.covers(alias)
+
+
+def drawing_role(char: str, role: str, faces: Mapping[str, FontFace]) -> str | None:
+    """Return the role whose face draws ``char`` set in ``role``: ``role`` itself when its face has it,
+    else the fallback when that has it, else None (no face has it)."""
+    if covers(faces[role].metrics(), char):
+        return role
+    if covers(faces[FALLBACK].metrics(), char):
+        return FALLBACK
+    return None
+
+
+@dataclass(frozen=True)
+class FallbackUse:
+    """A character its role's face lacks, drawn from the fallback face instead."""
+
+    char: str
+    role: str
+    line: int  # seed line of its first use (0: template wording)
+    face: FontFace  # the role's own face, which lacks it
+    fallback: FontFace  # the face that draws it
+
+
+def _lines(layout: Layout):
+    """Yield every line of the layout with its block (None for the page number), page numbers included."""
+    for page in layout.pages:
+        for line in page.lines if page.folio is None else (*page.lines, page.folio):
+            yield line, (layout.blocks[line.block] if line.block >= 0 else None)
+
+
+def fallback_uses(layout: Layout, faces: Mapping[str, FontFace]) -> list[FallbackUse]:
+    """Return every character of the layout drawn from the fallback face, once per role, in order of first use."""
+    texts: dict[str, list[str]] = {}
+    for line, _block in _lines(layout):  # first the characters of each role, gathered cheaply
+        for segment in line.segments:
+            texts.setdefault(segment.role, []).append(segment.text)
+    wanted = {role: {c for c in set("".join(parts)) - {" "} if drawing_role(c, role, faces) == FALLBACK}
+              for role, parts in texts.items()}
+    uses: list[FallbackUse] = []
+    if not any(wanted.values()):
+        return uses
+    for line, block in _lines(layout):  # then where each of those is first used
+        for segment in line.segments:
+            found = wanted[segment.role].intersection(segment.text)
+            for char in sorted(found, key=segment.text.index):
+                wanted[segment.role].discard(char)
+                uses.append(FallbackUse(char, segment.role, seed_line(block, segment.style, char),
+                                        faces[segment.role], faces[FALLBACK]))
+    return uses
 
 
 @dataclass(frozen=True)
@@ -76,13 +129,12 @@ def seed_line(block: Block | None, style_name: str, char: str) -> int:
 def role_coverage(layout: Layout, sheet: StyleSheet, faces: Mapping[str, FontFace]) -> list[RoleCoverage]:
     """Return the coverage of every font role, in FILE_ROLES order."""
     used = characters_by_role(layout)
-    fallback = faces[FALLBACK].metrics()
     result = []
     for role in FILE_ROLES:
         chars = used.get(role, {})
-        metrics = faces[role].metrics()
-        missing = "".join(c for c in chars if not covers(metrics, c))
-        in_fallback = "".join(c for c in missing if covers(fallback, c))
+        drawn = {c: drawing_role(c, role, faces) for c in chars}
+        missing = "".join(c for c in chars if drawn[c] != role)
+        in_fallback = "".join(c for c in missing if drawn[c] == FALLBACK)
         result.append(RoleCoverage(role, faces[role], sheet.fonts.get(role), "".join(chars), missing, in_fallback,
                                    {c: chars[c] for c in missing}))
     return result

@@ -1,5 +1,6 @@
-"""The page-number line (— 1 —): 4号 below the type area, odd pages right and even pages left, one
-character in from the side; the style sheet names its style and so its faces (GB/T 9704 7.5)."""
+"""The page-number line (— 1 —): 4号 below the type area, right on right-hand pages (odd numbers) and
+left on left-hand ones, one character in from the side; the style sheet names its style and so its
+faces (GB/T 9704 7.5)."""
 
 from __future__ import annotations
 
@@ -15,13 +16,14 @@ def add_folios(layout: Layout, numbering: PageNumbering | None, sheet: StyleShee
     """Return the layout with the page-number line of every numbered page."""
     if numbering is None or not any(page.number is not None for page in layout.pages):
         return layout
-    pages = tuple(replace(page, folio=folio_line(numbering.text(page.number), page.number, sheet, metrics))
+    pages = tuple(replace(page, folio=folio_line(numbering.text(page.number), sheet, metrics, page.right_hand))
                   if page.number is not None else page for page in layout.pages)
     return replace(layout, pages=pages)
 
 
-def folio_line(wording: str, number: int, sheet: StyleSheet, metrics: TextMetrics) -> Line:
-    """Return the line showing ``wording`` as the number of page ``number``, placed below the type area."""
+def folio_line(wording: str, sheet: StyleSheet, metrics: TextMetrics, right: bool) -> Line:
+    """Return the line showing ``wording`` as a page's number, placed below the type area: at the right
+    of a right-hand page (``right``), at the left of a left-hand one."""
     spec = sheet.page_number
     style = sheet.style(spec.style)
     spacing = metrics.spacing
@@ -36,7 +38,7 @@ def folio_line(wording: str, number: int, sheet: StyleSheet, metrics: TextMetric
     width = x - spacing if wording else 0.0
     side = spec.side_indent_chars * sheet.char_pt(style)
     measure = sheet.page.measure_pt
-    left = measure - side - width if number % 2 else side
+    left = measure - side - width if right else side
     baseline = sheet.page.area_height_pt + spec.offset_mm * MM + _top_em(wording, sheet, metrics) * style.size_pt
     segments = tuple(Segment("".join(chars), spec.style, half, sheet.role_of(style, half), left + offset, spacing,
                              sum(metrics.advances("".join(chars), style)))

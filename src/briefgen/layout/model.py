@@ -43,11 +43,15 @@ class Line:
 
 @dataclass(frozen=True)
 class Page:
-    """A page: its section, printed number (None when unnumbered), lines, and the page-number line."""
+    """A page: its section, printed number (None when unnumbered), lines, where its type area stands,
+    which hand it is, and the page-number line."""
 
     section: str
     number: int | None
     lines: tuple[Line, ...]
+    left: float  # the type area's left edge, pt from the page's left edge (mirrored on left-hand pages)
+    right_hand: bool = True  # printed on both sides: the front of a sheet; else: an odd page number
+    blank: bool = False  # left blank so that what follows starts on a right-hand page, or for an even count
     folio: Line | None = None  # "— 1 —" below the type area, on numbered pages
 
 
@@ -59,6 +63,10 @@ class Layout:
     blocks: tuple[Block, ...]
     block_sections: tuple[str, ...]
     anchors: Mapping[str, int]  # anchor -> index of the page holding the block's first line
+    kept: frozenset[int] = frozenset()  # blocks kept on the page of the next block's first lines
+    moved: frozenset[int] = frozenset()  # kept blocks moved to a new page to stay with what follows
+    right_starts: frozenset[int] = frozenset()  # blocks set at the top of a right-hand page, as asked
+    duplex: bool = False  # printed on both sides
 
     def page_number(self, anchor: str) -> int | None:
         """Return the printed page number of the page where ``anchor`` starts."""

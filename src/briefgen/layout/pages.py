@@ -1,5 +1,8 @@
 """Pages: measured blocks placed on the 22 grid lines of each page, sections started on new pages,
-kept with the next block where their style asks, the foot section set on the last lines."""
+kept with the next block where their style asks (layout/keep.py), the foot section set on the last
+lines. Printed on both sides (Document.duplex), a start asked on a right-hand page gets one, a left-hand
+page left blank and unnumbered before it, the page count is made even, and left-hand pages mirror the
+margins (the binding side, margin_left_mm, is then on the right)."""
 
 from __future__ import annotations
 
@@ -8,10 +11,11 @@ from dataclasses import dataclass, field
 from briefgen.document.model import Block, Document, Section
 from briefgen.layout.contents import fill_contents
 from briefgen.layout.folio import add_folios
+from briefgen.layout.keep import kept_chain, keeps_with_next
 from briefgen.layout.lines import MeasuredBlock, measure_block, place_line, style_slots
 from briefgen.layout.measure import TextMetrics
 from briefgen.layout.model import Layout, Line, Page
-from briefgen.project.style import StyleSheet
+from briefgen.project.style import MM, StyleSheet
 
 
 def baseline(sheet: StyleSheet, slot: int, slots: int, size: float) -> float:
@@ -24,40 +28,72 @@ def baseline(sheet: StyleSheet, slot: int, slots: int, size: float) -> float:
 class _Page:
     section: str
     number: int | None
+    numbered: bool  # of a numbered section (a blank page there takes a number it does not print)
+    blank: bool = False
     lines: list[Line] = field(default_factory=list)
 
 
 class _Pages:
     """Pages being filled, slot by slot."""
 
-    def __init__(self, sheet: StyleSheet):
+    def __init__(self, sheet: StyleSheet, duplex: bool = False):
         self.sheet = sheet
+        self.duplex = duplex
         self.pages: list[_Page] = []
         self.slot = 0
         self.numbered = 0
 
-    def new(self, section: Section) -> None:
-        """Start a page of ``section`` (numbered when the section is)."""
+    def new(self, section: Section, right: bool = False) -> None:
+        """Start a page of ``section`` (numbered when the section is); on a right-hand one when ``right``
+        and printed on both sides, leaving a left-hand page blank if need be."""
+        if self.duplex and right and len(self.pages) % 2:
+            self.blank()
         number = None
         if section.numbered:
             self.numbered += 1
             number = self.numbered
-        self.pages.append(_Page(section.name, number))
+        self.pages.append(_Page(section.name, number, section.numbered))
         self.slot = 0
+
+    def blank(self) -> None:
+        """Add a blank, unnumbered page to the section of the last page (it counts in its numbering)."""
+        last = self.pages[-1]
+        if last.numbered:
+            self.numbered += 1
+        self.pages.append(_Page(last.section, None, last.numbered, blank=True))
 
     @property
     def free(self) -> int:
         """Return the grid lines left on the current page."""
         return self.sheet.page.lines_per_page - self.slot
 
+    def finish(self) -> tuple[Page, ...]:
+        """Return the pages, an even count of them when printed on both sides, each with its hand and margin."""
+        if self.duplex and len(self.pages) % 2:
+            self.blank()
+        page = self.sheet.page
+        pages = []
+        for index, filled in enumerate(self.pages):
+            if self.duplex:
+                right = index % 2 == 0
+            else:
+                right = filled.number is None or filled.number % 2 == 1
+            left = (page.margin_left_mm if right or not self.duplex else page.margin_right_mm) * MM
+            pages.append(Page(filled.section, filled.number, tuple(filled.lines), left, right, filled.blank))
+        return tuple(pages)
+
 
 @dataclass(frozen=True)
 class _Flow:
-    """The document's blocks in order, each with its section and its measured lines."""
+    """The document's blocks in order, each with its section and its measured lines, and what the
+    layout decided about keeping and right-hand starts."""
 
     blocks: list[Block]
     sections: list[Section]
     measured: list[MeasuredBlock]
+    kept: set[int] = field(default_factory=set)
+    moved: set[int] = field(default_factory=set)
+    right: set[int] = field(default_factory=set)
 
 
 def layout_document(document: Document, sheet: StyleSheet, metrics: TextMetrics) -> Layout:
@@ -67,7 +103,7 @@ def layout_document(document: Document, sheet: StyleSheet, metrics: TextMetrics)
         flow.blocks.append(block)
         flow.sections.append(section)
         flow.measured.append(measure_block(block, sheet, metrics))
-    pages = _Pages(sheet)
+    pages = _Pages(sheet, document.duplex)
     anchors: dict[str, int] = {}
     foot: list[int] = []
     current: Section | None = None
@@ -78,34 +114,36 @@ def layout_document(document: Document, sheet: StyleSheet, metrics: TextMetrics)
             continue
         if section is not current:
             if section.new_page or not pages.pages:
-                pages.new(section)
+                _start_page(flow, index, pages, section.start_right)
             current = section
         elif block.page_break_before and pages.slot > 0:
-            pages.new(section)
-        if sheet.style(block.style).keep_with_next and pages.slot > 0:
-            chain = _chain_slots(flow, index, sheet)
-            if pages.free < chain <= sheet.page.lines_per_page:
-                pages.new(section)
+            _start_page(flow, index, pages, block.start_right)
+        if keeps_with_next(block, sheet):
+            _keep(flow, index, pages, sheet)
         _place_block(flow, index, pages, sheet, anchors)
     if foot:
         _place_foot(flow, foot, pages, sheet, anchors)
-    laid = tuple(Page(p.section, p.number, tuple(p.lines)) for p in pages.pages)
-    layout = Layout(laid, tuple(flow.blocks), tuple(s.name for s in flow.sections), anchors)
+    layout = Layout(pages.finish(), tuple(flow.blocks), tuple(s.name for s in flow.sections), anchors,
+                    frozenset(flow.kept), frozenset(flow.moved), frozenset(flow.right), document.duplex)
     return add_folios(fill_contents(layout, sheet, metrics), document.numbering, sheet, metrics)
 
 
-def _chain_slots(flow: _Flow, index: int, sheet: StyleSheet) -> int:
-    """Return the grid lines of the blocks kept with the next from ``index`` on, and the next one's first line."""
-    section = flow.sections[index]
-    chain, following = 0, index
-    while following < len(flow.blocks) and sheet.style(flow.blocks[following].style).keep_with_next \
-            and flow.sections[following] is section:
-        chain += style_slots(sheet.style(flow.blocks[following].style), len(flow.measured[following].lines))
-        following += 1
-    if following < len(flow.blocks) and flow.sections[following] is section:
-        style = sheet.style(flow.blocks[following].style)
-        chain += style.space_before_slots + style.line_slots
-    return chain
+def _start_page(flow: _Flow, index: int, pages: _Pages, right: bool) -> None:
+    """Start a page for block ``index``: a right-hand one when asked and printed on both sides."""
+    pages.new(flow.sections[index], right)
+    if right and pages.duplex:
+        flow.right.add(index)
+
+
+def _keep(flow: _Flow, index: int, pages: _Pages, sheet: StyleSheet) -> None:
+    """Move a kept chain starting at ``index`` to a new page when it and the lines it keeps do not fit."""
+    needed = kept_chain(flow.blocks, flow.sections, flow.measured, index, sheet)
+    if needed > sheet.page.lines_per_page:
+        return  # a chain longer than a page could never be kept together: it flows on
+    flow.kept.add(index)
+    if pages.slot > 0 and pages.free < needed:
+        flow.moved.add(index)
+        pages.new(flow.sections[index])
 
 
 def _place_block(flow: _Flow, index: int, pages: _Pages, sheet: StyleSheet, anchors: dict[str, int]) -> None:

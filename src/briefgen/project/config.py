@@ -15,10 +15,13 @@ CONFIG_NAME = "briefgen.toml"
 
 @dataclass(frozen=True)
 class DocumentConfig:
-    """What the cover and mastheads say about who compiled the document and when."""
+    """What the cover and mastheads say (who compiled the document, when, its mark), and how it is printed."""
 
     unit: str = ""
     date: dt.date | None = None
+    classification: str = ""  # a mark such as 内部资料　注意保存: top left of the cover and of each brief
+    duplex: bool = False  # printed on both sides: right-hand starts, blank backs, mirrored margins
+    speeches_start_right: bool = False  # with duplex: each speech starts on a right-hand (odd) page
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,11 @@ def build_config(data: Mapping[str, Any], path: str, line_of: LineFinder) -> Con
             raise ConfigError(path, line_of(key), f"unknown section [{key}]; known sections: "
                               f"{', '.join(sorted(sections))}")
     document = _expect(data.get("document"), "document", path, line_of)
-    _check_keys(document, {"unit": str, "date": (str, dt.date)}, "document", path, line_of)
+    _check_keys(document, {"unit": str, "date": (str, dt.date), "classification": str, "duplex": bool,
+                           "speeches_start_right": bool}, "document", path, line_of)
+    if document.get("speeches_start_right") and not document.get("duplex"):
+        raise ConfigError(path, line_of("document.speeches_start_right"), "document.speeches_start_right needs "
+                          "document.duplex = true (a right-hand page exists only on paper printed on both sides)")
     brief = _expect(data.get("brief"), "brief", path, line_of)
     _check_keys(brief, {"first_issue": int, "report_to": str, "copy_to": str, "send_to": str, "copies": int},
                 "brief", path, line_of)
@@ -127,12 +134,15 @@ def build_config(data: Mapping[str, Any], path: str, line_of: LineFinder) -> Con
     for role, file in fonts.get("files", {}).items():
         if not isinstance(file, str):
             raise ConfigError(path, line_of(f"fonts.files.{role}"), f"fonts.files.{role} must be a file name")
-    for text_key in ("unit",):
+    for text_key in ("unit", "classification"):
         if "\n" in document.get(text_key, ""):
             raise ConfigError(path, line_of(f"document.{text_key}"), f"document.{text_key} must be one line")
     return Config(
         path=path,
-        document=DocumentConfig(unit=document.get("unit", ""), date=_parse_date(document.get("date"), path, line_of)),
+        document=DocumentConfig(unit=document.get("unit", ""), date=_parse_date(document.get("date"), path, line_of),
+                                classification=document.get("classification", "").strip(),
+                                duplex=document.get("duplex", False),
+                                speeches_start_right=document.get("speeches_start_right", False)),
         brief=BriefConfig(**brief),
         fonts=FontConfig(dirs=tuple(fonts.get("dirs", [])), files=dict(fonts.get("files", {})),
                          system=fonts.get("system", True)),

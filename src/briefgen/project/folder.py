@@ -8,6 +8,7 @@ from typing import Any
 
 from briefgen.project.config import CONFIG_NAME, Config, build_config
 from briefgen.project.style import StyleSheet, build_style_sheet
+from briefgen.project.stylecheck import check_style_sheet
 from briefgen.project.tomlfile import merge_tables, read_toml
 
 STYLE_NAME = "style.toml"
@@ -69,7 +70,9 @@ def load_project(root: Path | None = None, config_path: Path | None = None) -> P
             return config_locate[0], config_locate[1]("style." + key)
         return style_shown, style_line_of(key)
 
-    return Project(root, config, dirs, style_path, build_style_sheet(merged, locate))
+    sheet = build_style_sheet(merged, locate)
+    check_style_sheet(sheet, merged["styles"], locate)
+    return Project(root, config, dirs, style_path, sheet)
 
 
 def _has_key(table: Any, dotted: str) -> bool:

@@ -29,6 +29,7 @@ class PageSpec:
     char_spacing_pt: float
     baseline_offset_em: float
     bold_stroke_em: float = 0.02  # PDF: stroke width (in em) that emboldens CJK text of bold styles
+    keep_lines: int = 2  # lines of the following text a block kept with the next brings onto its page
 
     @property
     def measure_pt(self) -> float:
@@ -182,8 +183,34 @@ def _build(cls, data: Mapping[str, Any], where: str, locate: Locator, extra: dic
     return cls(**values)
 
 
+def _build_styles(tables: Mapping[str, Any], colors: Mapping[str, str], locate: Locator) -> dict[str, ParagraphStyle]:
+    """Return the paragraph styles; a style without its own size_pt takes the body style's."""
+    body = tables.get("body")
+    if not isinstance(body, dict) or "size_pt" not in body:
+        raise ConfigError(*locate("styles.body"), "the style sheet needs [styles.body] with its size_pt")
+    styles = {}
+    for name, table in sorted(tables.items(), key=lambda item: item[0] != "body"):
+        if not isinstance(table, dict):
+            raise ConfigError(*locate(f"styles.{name}"), f"styles.{name} must be a table")
+        if "size_pt" not in table:
+            table = {**table, "size_pt": styles["body"].size_pt}
+        style = _build(ParagraphStyle, table, f"styles.{name}", locate, {"name": name})
+        for key in ("font", "latin_font"):
+            if getattr(style, key) not in FONT_ROLES:
+                raise ConfigError(*locate(f"styles.{name}.{key}"), f"styles.{name}.{key} must be one of "
+                                  f"{', '.join(FONT_ROLES)}")
+        if style.align not in ALIGNS:
+            raise ConfigError(*locate(f"styles.{name}.align"), f"styles.{name}.align must be one of "
+                              f"{', '.join(ALIGNS)}")
+        if style.color not in colors:
+            raise ConfigError(*locate(f"styles.{name}.color"), f"styles.{name}.color names no [colors] entry")
+        styles[name] = style
+    return {name: styles[name] for name in tables}  # in the sheet's order
+
+
 def build_style_sheet(data: Mapping[str, Any], locate: Locator) -> StyleSheet:
-    """Return the validated style sheet described by ``data`` (a parsed, merged TOML table)."""
+    """Return the style sheet described by ``data`` (a parsed, merged TOML table), its keys and types checked
+    (project/stylecheck.py then checks its figures against their ranges and the grid)."""
     known = {"page", "fonts", "colors", "page_number", "contents", "rules", "styles"}
     for key in data:
         if key not in known:
@@ -204,23 +231,7 @@ def build_style_sheet(data: Mapping[str, Any], locate: Locator) -> StyleSheet:
         if not (isinstance(value, str) and len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value)):
             raise ConfigError(*locate(f"colors.{name}"), f"colors.{name} must be six hex digits like C8102E")
         colors[name] = value.upper()
-    styles = {}
-    for name, table in data["styles"].items():
-        if not isinstance(table, dict):
-            raise ConfigError(*locate(f"styles.{name}"), f"styles.{name} must be a table")
-        style = _build(ParagraphStyle, table, f"styles.{name}", locate, {"name": name})
-        for key in ("font", "latin_font"):
-            if getattr(style, key) not in FONT_ROLES:
-                raise ConfigError(*locate(f"styles.{name}.{key}"), f"styles.{name}.{key} must be one of "
-                                  f"{', '.join(FONT_ROLES)}")
-        if style.align not in ALIGNS:
-            raise ConfigError(*locate(f"styles.{name}.align"), f"styles.{name}.align must be one of "
-                              f"{', '.join(ALIGNS)}")
-        if style.color not in colors:
-            raise ConfigError(*locate(f"styles.{name}.color"), f"styles.{name}.color names no [colors] entry")
-        if style.size_pt <= 0 or style.line_slots < 1:
-            raise ConfigError(*locate(f"styles.{name}"), f"styles.{name} needs a positive size and line_slots")
-        styles[name] = style
+    styles = _build_styles(data["styles"], colors, locate)
     rules = {}
     for name, table in data["rules"].items():
         if not isinstance(table, dict):
@@ -239,6 +250,4 @@ def build_style_sheet(data: Mapping[str, Any], locate: Locator) -> StyleSheet:
     )
     if sheet.page_number.style not in styles:
         raise ConfigError(*locate("page_number.style"), "page_number.style names no style")
-    if sheet.page.lines_per_page < 1 or sheet.page.chars_per_line < 1 or sheet.page.measure_pt <= 0:
-        raise ConfigError(*locate("page"), "the page needs a positive type area, lines and characters")
     return sheet

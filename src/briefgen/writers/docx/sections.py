@@ -18,6 +18,7 @@ from briefgen.writers.docx.xml import (
 )
 
 MIRRORED = {"left": "right", "right": "left"}
+BLANK_SECTION = "blank"  # the name of the Word section holding a blank page added at the end
 
 
 @dataclass
@@ -28,10 +29,13 @@ class WordSection:
     numbered: bool
     items: list[tuple[int, Block]] = field(default_factory=list)  # (index in Layout.blocks, block)
     start: int | None = None  # page number of its first page when numbering (re)starts there
+    odd: bool = False  # starts on a right-hand (odd) page: the layout set its first block there
 
 
 def word_sections(document: Document, layout: Layout) -> tuple[list[WordSection], list[tuple[int, Block]]]:
-    """Return the Word sections (a new one wherever a section starts a new page) and the at-foot blocks."""
+    """Return the Word sections and the at-foot blocks: a new section wherever a section starts a new
+    page or the layout set a block at the top of a right-hand page (printed on both sides), and an
+    empty one for a blank page the layout added at the end (an even page count)."""
     sections: list[WordSection] = []
     foot: list[tuple[int, Block]] = []
     index = 0
@@ -43,7 +47,13 @@ def word_sections(document: Document, layout: Layout) -> tuple[list[WordSection]
             continue
         if section.new_page or not sections:
             sections.append(WordSection(section.name, section.numbered))
-        sections[-1].items.extend(items)
+        for item in items:
+            if item[0] in layout.right_starts and sections[-1].items:
+                sections.append(WordSection(section.name, section.numbered))
+            sections[-1].odd = sections[-1].odd or (item[0] in layout.right_starts and not sections[-1].items)
+            sections[-1].items.append(item)
+    if layout.pages and layout.pages[-1].blank and sections:
+        sections.append(WordSection(BLANK_SECTION, False))
     previous_numbered = False
     for word_section in sections:
         if word_section.numbered and not previous_numbered:
@@ -76,7 +86,8 @@ def sect_pr(sheet: StyleSheet, geometry: Geometry, section: WordSection, footers
     refs = "".join(f'<w:footerReference w:type="{kind}" r:id="{rid}"/>' for kind, rid in footers.items())
     distance = footer_metrics(sheet, geometry)[2]
     numbering = f'<w:pgNumType w:start="{section.start}"/>' if section.start is not None else ""
-    return (f'<w:sectPr>{refs}<w:type w:val="nextPage"/><w:pgSz w:w="{g.width}" w:h="{g.height}"/>'
+    start = "oddPage" if section.odd else "nextPage"  # Word and WPS leave an even page blank before an odd start
+    return (f'<w:sectPr>{refs}<w:type w:val="{start}"/><w:pgSz w:w="{g.width}" w:h="{g.height}"/>'
             f'<w:pgMar w:top="{g.top}" w:right="{g.right}" w:bottom="{g.bottom}" w:left="{g.left}" '
             f'w:header="{distance}" w:footer="{distance}" w:gutter="0"/>{numbering}'
             f'<w:docGrid w:type="lines" w:linePitch="{g.pitch}"/></w:sectPr>')

@@ -179,11 +179,13 @@ def styles_part(sheet: StyleSheet, ids: StyleIds, metadata: Metadata, with_toc: 
     return f'{XML_DECLARATION}<w:styles {ROOT_NAMESPACES}>{defaults}{"".join(styles)}</w:styles>'
 
 
-def settings_part(metadata: Metadata, even_and_odd: bool) -> str:
-    """Return word/settings.xml: odd/even footers, no punctuation compression, 禁则 lists, compatibility."""
+def settings_part(metadata: Metadata, even_and_odd: bool, mirrored: bool = False) -> str:
+    """Return word/settings.xml: mirrored margins when printed on both sides (w:left is then the inside,
+    binding margin), odd/even footers, no punctuation compression, 禁则 lists, compatibility."""
     language = escape(metadata.language)
     return (
         f"{XML_DECLARATION}<w:settings {ROOT_NAMESPACES}>"
+        + ("<w:mirrorMargins/>" if mirrored else "")
         + ("<w:evenAndOddHeaders/>" if even_and_odd else "")
         + '<w:characterSpacingControl w:val="doNotCompress"/>'
         + f'<w:noLineBreaksAfter w:lang="{language}" w:val="{escape("".join(sorted(NO_LINE_END)))}"/>'

@@ -30,6 +30,7 @@ from briefgen.writers.docx.contents import (
     toc_instruction,
 )
 from briefgen.writers.docx.sections import (
+    BLANK_SECTION,
     EMPTY_FOOTER,
     WordSection,
     footer_part,
@@ -96,9 +97,8 @@ class DocxWriter:
                   break_before: bool = False) -> str:
         """Return one block as a w:p (``before``: grid lines of space above it instead of its style's)."""
         style = self.sheet.style(block.style)
-        ppr = [f'<w:pStyle w:val="{self.ids.paragraph[block.style]}"/>']
-        if (block.page_break_before and not first) or break_before:
-            ppr.append("<w:pageBreakBefore/>")
+        ppr = [f'<w:pStyle w:val="{self.ids.paragraph[block.style]}"/>', self.page_flow(index, block, first,
+                                                                                         break_before)]
         shrink = 0
         if block.rule_above or block.rule_below:
             # A border adds its width to the paragraph: take it off the lines so the next stay on the grid.
@@ -130,6 +130,21 @@ class DocxWriter:
             content = (f'<w:bookmarkStart w:id="{number}" w:name="{self.bookmarks[block.anchor]}"/>'
                        f'{content}<w:bookmarkEnd w:id="{number}"/>')
         return f"<w:p><w:pPr>{''.join(ppr)}</w:pPr>{content}</w:p>"
+
+    def page_flow(self, index: int, block: Block, first: bool, break_before: bool) -> str:
+        """Return w:keepNext and w:pageBreakBefore as the layout decided them (layout/keep.py).
+
+        The style carries keep_with_next; a paragraph says otherwise only where the layout did (a chain
+        too long for a page). Before a chain the layout moved to a new page the page breaks, so that
+        every client breaks where the PDF does; keepNext keeps headings with their text when edited.
+        """
+        kept = index in self.layout.kept
+        parts = []
+        if kept != self.sheet.style(block.style).keep_with_next:
+            parts.append("<w:keepNext/>" if kept else '<w:keepNext w:val="0"/>')
+        if (not first and (block.page_break_before or index in self.layout.moved)) or break_before:
+            parts.append("<w:pageBreakBefore/>")
+        return "".join(parts)
 
     def contents_number(self, block: Block) -> str:
         """Return the tab and the PAGEREF field holding the page number layout.py computed."""
@@ -163,6 +178,8 @@ class DocxWriter:
         entries = [b for s in sections for _i, b in s.items if b.ref in self.bookmarks]
         for number, section in enumerate(sections):
             last_section = number == len(sections) - 1
+            if section.name == BLANK_SECTION and not section.items:
+                yield "<w:p/>"  # the blank page the layout added at the end
             for position, (index, block) in enumerate(section.items):
                 closing = position == len(section.items) - 1 and not last_section
                 xml = self.paragraph(index, block, position == 0,
@@ -231,7 +248,7 @@ class DocxWriter:
             ("word/document.xml", document),
             ("word/_rels/document.xml.rels", relationships(doc_rels)),
             ("word/styles.xml", styles_part(self.sheet, self.ids, metadata, has_contents)),
-            ("word/settings.xml", settings_part(metadata, bool(numbered))),
+            ("word/settings.xml", settings_part(metadata, bool(numbered), self.layout.duplex)),
             ("word/fontTable.xml", font_table_part(self.sheet)),
             *((f"word/{name}", xml) for name, xml in footer_parts),
         ]

@@ -21,7 +21,7 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
-from briefgen.fonts.coverage import FALLBACK, GLYPH_ALIASES
+from briefgen.fonts.coverage import FALLBACK, GLYPH_ALIASES, drawing_role
 from briefgen.fonts.faces import FontFace
 from briefgen.layout.metrics import map_font_file
 
@@ -281,12 +281,11 @@ class GlyphChooser:
 
     def _choose(self, role: str, latin: bool, style: str, char: str) -> Glyph:
         assumed = self.assumed(char, latin, style)
-        own = self.font(role)
-        if own.covers(char):
-            return Glyph(own, own.advance(char), assumed)
+        drawing = drawing_role(char, role, self.faces)  # the one rule (fonts/coverage.py), as the build warns by it
+        if drawing is not None:
+            font = self.font(drawing)
+            return Glyph(font, font.advance(char), assumed)
         fallback = self.font(FALLBACK)
-        if fallback.covers(char):
-            return Glyph(fallback, fallback.advance(char), assumed)
         if not self.allow_missing:
             raise MissingGlyph(char, role)
         return Glyph(fallback, fallback.advance(char), assumed, missing=True)

@@ -1,7 +1,7 @@
 """Laid-out pages -> PDF: every grid line drawn where the layout put it, with reportlab's canvas.
 
 The layout core has already broken lines and placed every segment; this writer only draws:
-each segment at (left margin + x, top of the type area + baseline) with PDF character spacing
+each segment at (the page's left margin + x, top of the type area + baseline) with PDF character spacing
 (Tc), in the face of its role, each character checked against that face (else the fallback).
 A character whose real advance differs from the one the layout assumed is placed on its own,
 centred in the room the layout gave it, so every line still ends where the layout says.
@@ -40,7 +40,7 @@ class PdfWriter:
         self.sheet = job.sheet
         page = self.sheet.page
         self.width, self.height = page.width_mm * MM, page.height_mm * MM
-        self.left = page.margin_left_mm * MM
+        self.left = page.margin_left_mm * MM  # the type area's left edge on the page being drawn (Page.left)
         self.top = self.height - page.margin_top_mm * MM  # the type area's top edge, PDF coordinates
         self.metrics = job.metrics
         self.chooser = GlyphChooser(job.faces, self._assumed, job.allow_missing_glyphs)
@@ -88,6 +88,7 @@ class PdfWriter:
         marks = self._bookmarked()
         targets = set(marks.values())
         for page in layout.pages:
+            self.left = page.left
             text = GridText(canvas)
             state = TextState(self.encoder)
             for line in page.lines:
