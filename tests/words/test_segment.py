@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 
 import jieba
@@ -102,3 +103,12 @@ def test_token_cache_keeps_the_texts_of_several_collections(tmp_path, monkeypatc
     monkeypatch.setattr(segment, "MAX_TOKEN_TEXTS", 1)
     TokenCache("shared").tokens(["第三篇的句子。"])
     assert set(TokenCache("shared").entries) == {"第三篇的句子。"}
+
+
+def test_every_known_total_is_the_count_of_its_dictionary():
+    from briefgen.words.segment import KNOWN_TOTALS, count_total, find_jieba_dict
+
+    text = find_jieba_dict().read_text(encoding="utf-8")
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    assert digest in KNOWN_TOTALS, f"the installed jieba's dict.txt ({digest}) is not among the known totals"
+    assert KNOWN_TOTALS[digest] == count_total(text)

@@ -81,9 +81,12 @@ def plan_outputs(plan: SeedPlan) -> list[Target]:
     from briefgen.filenames import safe_filename
     from briefgen.outline.seeds import load_seed
     from briefgen.render import Renderer
+    from briefgen.words.segment import expect_characters
 
     project, inputs = plan.project, plan.fingerprint.values
-    outline = load_seed(plan.seed).outline
+    loaded = load_seed(plan.seed)
+    outline = loaded.outline
+    expect_characters(loaded.text)  # titles and sentences segmented in one pass over the dictionary
     for warning in outline.warnings:  # what the parser removed or doubted, as `check` says it
         plan.warn(f"{plan.shown}:{warning.line}: warning: {warning.message}")
     renderer = Renderer(project, plan.allow_missing_glyphs, plan.fingerprint.faces, plan.shown)

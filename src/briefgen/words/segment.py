@@ -64,8 +64,13 @@ class _Dictionary:
         return re.findall(pattern, self.text, re.MULTILINE)
 
 
+# The total of dictionaries briefgen has met, by the SHA-1 of the file: hashing takes 0.008 s, counting
+# 0.05 s (a first build on a machine counts otherwise; tests/words/test_segment.py checks the figures).
+KNOWN_TOTALS = {"996ce5ef6d6e5c5d68dd7430a9822ef7d21b2c21": 60101967}  # jieba 0.42.1
+
+
 def _read_total(path: Path, text: str) -> int:
-    """Return the sum of the dictionary's frequencies, remembered in the cache folder (0.06 s to count)."""
+    """Return the sum of the dictionary's frequencies: known, or remembered in the cache folder, or counted."""
     cache = find_cache_dir()
     stat = path.stat()
     key = hashlib.sha256(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16]
@@ -75,13 +80,18 @@ def _read_total(path: Path, text: str) -> int:
             return int(remembered.read_text(encoding="ascii"))
         except (OSError, ValueError):
             pass
-    total = sum(map(int, _FREQUENCY.findall(text)))
+    total = KNOWN_TOTALS.get(hashlib.sha1(text.encode("utf-8")).hexdigest()) or count_total(text)
     if remembered is not None:
         try:
             write_bytes_atomic(remembered, str(total).encode("ascii"))
         except OSError:
             pass
     return total
+
+
+def count_total(text: str) -> int:
+    """Return the sum of the frequencies of dict.txt's text."""
+    return sum(map(int, _FREQUENCY.findall(text)))
 
 
 _DICTIONARY: _Dictionary | None = None
@@ -175,11 +185,35 @@ class Segmenter:
 
 def clear_dictionary_cache() -> None:
     """Forget the dictionary read into memory (tests use this to read it afresh)."""
-    global _DICTIONARY
-    _DICTIONARY = None
+    global _DICTIONARY, _SHARED
+    _DICTIONARY = _SHARED = None
+    _EXPECTED.clear()
 
 
-__all__ = ["Segmenter", "Token", "TokenCache", "load_dictionary", "find_jieba_dict", "clear_dictionary_cache"]
+# The characters the texts this process will segment are made of, when the caller knows them (a build
+# knows its seed): the first segmenter is built for all of them, one pass over the dictionary for the
+# titles and the sentences alike instead of one each. Words a segmenter knows beyond a text's own
+# characters never match that text, so the words it gives are the same.
+_EXPECTED: set[str] = set()
+_SHARED: Segmenter | None = None
+
+
+def expect_characters(text: str) -> None:
+    """Say that texts made of the characters of ``text`` will be segmented in this process."""
+    _EXPECTED.update(text)
+
+
+def shared_segmenter(text: str) -> Segmenter:
+    """Return a segmenter for ``text``: the one already built when it covers it, else one for ``text``
+    and every expected character."""
+    global _SHARED
+    if _SHARED is None or not _SHARED.chars.issuperset(text):
+        _SHARED = Segmenter("".join(_EXPECTED.union(text)))
+    return _SHARED
+
+
+__all__ = ["Segmenter", "Token", "TokenCache", "load_dictionary", "find_jieba_dict", "clear_dictionary_cache",
+           "expect_characters"]
 
 
 class TokenCache:
@@ -204,7 +238,7 @@ class TokenCache:
         """Return the tokens of each text, segmenting only the ones not seen before."""
         missing = sorted({t for t in texts if t not in self.entries})
         if missing:
-            segmenter = Segmenter("".join(missing))
+            segmenter = shared_segmenter("".join(missing))
             for text in missing:
                 self.entries[text] = tuple((t.word, t.tag) for t in segmenter.tokens(text))
             self._save(set(texts))
