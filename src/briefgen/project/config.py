@@ -15,10 +15,13 @@ CONFIG_NAME = "briefgen.toml"
 
 @dataclass(frozen=True)
 class DocumentConfig:
-    """What the cover and mastheads say about who compiled the document and when."""
+    """What the cover and mastheads say about who compiled the document and when, and the meeting's
+    name and date that the briefs' lead paragraph (导语) names."""
 
     unit: str = ""
     date: dt.date | None = None
+    meeting: str = ""
+    meeting_date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ def _check_keys(table: dict[str, Any], allowed: Mapping[str, type | tuple], pref
             raise ConfigError(path, line_of(f"{prefix}.{key}"), f"{prefix}.{key} has the wrong type: {value!r}")
 
 
-def _parse_date(value: Any, path: str, line_of: LineFinder) -> dt.date | None:
+def _parse_date(value: Any, path: str, line_of: LineFinder, key: str = "document.date") -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -100,8 +103,7 @@ def _parse_date(value: Any, path: str, line_of: LineFinder) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ConfigError(path, line_of("document.date"), f"document.date must be a date like 2026-11-28, "
-                          f"not {value!r}") from None
+        raise ConfigError(path, line_of(key), f"{key} must be a date like 2026-11-28, not {value!r}") from None
 
 
 def build_config(data: Mapping[str, Any], path: str, line_of: LineFinder) -> Config:
@@ -112,7 +114,8 @@ def build_config(data: Mapping[str, Any], path: str, line_of: LineFinder) -> Con
             raise ConfigError(path, line_of(key), f"unknown section [{key}]; known sections: "
                               f"{', '.join(sorted(sections))}")
     document = _expect(data.get("document"), "document", path, line_of)
-    _check_keys(document, {"unit": str, "date": (str, dt.date)}, "document", path, line_of)
+    _check_keys(document, {"unit": str, "date": (str, dt.date), "meeting": str, "meeting_date": (str, dt.date)},
+                "document", path, line_of)
     brief = _expect(data.get("brief"), "brief", path, line_of)
     _check_keys(brief, {"first_issue": int, "report_to": str, "copy_to": str, "send_to": str, "copies": int},
                 "brief", path, line_of)
@@ -127,12 +130,15 @@ def build_config(data: Mapping[str, Any], path: str, line_of: LineFinder) -> Con
     for role, file in fonts.get("files", {}).items():
         if not isinstance(file, str):
             raise ConfigError(path, line_of(f"fonts.files.{role}"), f"fonts.files.{role} must be a file name")
-    for text_key in ("unit",):
+    for text_key in ("unit", "meeting"):
         if "\n" in document.get(text_key, ""):
             raise ConfigError(path, line_of(f"document.{text_key}"), f"document.{text_key} must be one line")
     return Config(
         path=path,
-        document=DocumentConfig(unit=document.get("unit", ""), date=_parse_date(document.get("date"), path, line_of)),
+        document=DocumentConfig(unit=document.get("unit", ""), date=_parse_date(document.get("date"), path, line_of),
+                                meeting=document.get("meeting", "").strip(),
+                                meeting_date=_parse_date(document.get("meeting_date"), path, line_of,
+                                                         "document.meeting_date")),
         brief=BriefConfig(**brief),
         fonts=FontConfig(dirs=tuple(fonts.get("dirs", [])), files=dict(fonts.get("files", {})),
                          system=fonts.get("system", True)),
