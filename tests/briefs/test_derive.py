@@ -156,12 +156,15 @@ def test_a_bad_theme_file_stops_the_build_with_its_line(project_dir):
     assert not (project_dir / "out" / "manifest.json").exists()
 
 
-def test_a_text_with_one_speech_has_no_shared_theme_and_builds_no_brief(tmp_path):
+def test_a_text_of_one_speech_takes_its_themes_from_its_own_headings():
     outline = load_seed(CORPUS / "17-single-with-speaker.txt").outline
     assert len(outline.speeches) == 1
     themes = derive_themes(outline, tokens_of)
-    assert all(len(t.speeches) == 1 for t in themes)  # one speech: its own summaries are all there is
-    assert all(any(t.headline in text for text in summaries(outline)) for t in themes)
+    assert themes and all(t.speeches == (1,) for t in themes)  # one speech: its own summaries are all there is
+    sentences = [s.text for s in collection_sentences(outline)]
+    for theme in themes:
+        assert any(theme.headline in text for text in summaries(outline))
+        assert sum(theme.name in text for text in sentences) >= 2  # something to quote, not a title's word
 
 
 def test_sub_headings_without_a_marker_are_summaries_too():

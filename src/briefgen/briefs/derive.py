@@ -173,6 +173,18 @@ class Vocabulary:
         return result
 
 
+def _ancestors(scope: str) -> list[str]:
+    """Return a scope and every scope it stands in: speech-2.1.3/2 -> itself, speech-2.1.3, speech-2.1, speech-2."""
+    found = [scope]
+    point = scope.split("/")[0]
+    if point != scope:
+        found.append(point)
+    while "." in point:
+        point = point.rsplit(".", 1)[0]
+        found.append(point)
+    return found
+
+
 class Themes:
     """The strength of each term as a theme, its region, its own keywords."""
 
@@ -183,12 +195,21 @@ class Themes:
         self.title_terms: dict[str, set[int]] = defaultdict(set)
         self.heading_counts: dict[str, Counter] = defaultdict(Counter)
         self.body_counts: dict[str, Counter] = defaultdict(Counter)
-        for text in texts:
+        self.holders: dict[str, set[int]] = defaultdict(set)  # texts holding a term
+        self.headed: dict[str, set[str]] = defaultdict(set)  # scopes a heading or lead holding a term heads
+        self.under: dict[str, list[int]] = defaultdict(list)  # texts standing in a scope
+        self.totals: Counter = Counter()  # texts holding each term
+        for index, text in enumerate(texts):
+            for scope in _ancestors(text.scope):
+                self.under[scope].append(index)
             for term in set(text.terms):
+                self.holders[term].add(index)
+                self.totals[term] += 1
                 if text.kind == "title":
                     self.title_terms[term].add(text.speech)
                 elif text.kind in ("heading", "lead"):
                     self.heading_counts[term][text.speech] += 1
+                    self.headed[term].add(text.scope)
             if text.kind == "body":
                 for term in text.terms:
                     self.body_counts[term][text.speech] += 1
@@ -207,49 +228,52 @@ class Themes:
         return total
 
     def candidates(self) -> list[tuple[float, str]]:
-        """Return the terms that may be themes, strongest first: named in a summary, used by several speeches."""
+        """Return the terms that may be themes, strongest first: named in a summary, used by several speeches,
+        and in two sentences at least (a term only a title holds leaves a brief nothing to quote)."""
         found = []
         for term in set(self.title_terms) | set(self.heading_counts):
             if self.vocabulary.tags.get(term) in MODIFIER_TAGS:
+                continue
+            if sum(self.texts[i].kind != "title" for i in self.holders[term]) < 2:
                 continue
             if len(self.speeches(term)) >= min(MIN_SPEECHES, self.speech_count):
                 found.append((self.strength(term), term))
         return sorted(found, key=lambda item: (-item[0], item[1]))
 
-    def region(self, term: str) -> list[bool]:
-        """Return, per text, whether the term is its subject: it holds the term, or stands under a heading
-        or lead that does."""
-        headed = {t.scope for t in self.texts if t.kind in ("heading", "lead") and term in t.terms}
-        return [term in text.terms or any(text.scope == s or text.scope.startswith((s + ".", s + "/")) for s in headed)
-                for text in self.texts]
+    def region(self, term: str) -> set[int]:
+        """Return the texts the term is the subject of: those holding it, and those standing under a heading
+        or lead that holds it."""
+        found = set(self.holders[term])
+        for scope in self.headed[term]:
+            found.update(self.under[scope])
+        return found
 
     def keywords(self, name: str, excluded: set[str]) -> tuple[str, ...]:
         """Return a theme's own terms: its name, then terms of its kin (sharing a character with it: 招录
         and 录用 for 考录) found mostly where it is the subject, then terms that several speeches write
         beside it and that seldom stand without it. A term holding the name (绩效考核 for 考核) adds
         nothing: the name finds it."""
-        region = self.region(name)
         inside: Counter = Counter()
         together: Counter = Counter()
-        total: Counter = Counter()
         shared: dict[str, set[int]] = defaultdict(set)  # speeches writing the term beside the name
-        for text, subject in zip(self.texts, region):
-            holds = name in text.terms
+        holders = self.holders[name]
+        for index in self.region(name):
+            text = self.texts[index]
             for term in set(text.terms):
-                total[term] += 1
-                inside[term] += subject
-                together[term] += holds
-                if holds:
+                inside[term] += 1
+                if index in holders:
+                    together[term] += 1
                     shared[term].add(text.speech)
         ranked = []
-        for term in total:
+        for term, count in inside.items():
             if term == name or name in term or term in excluded:
                 continue
-            kin = bool(set(term) & set(name))
-            if kin and inside[term] >= 2 and inside[term] >= MIN_OWN * total[term]:
-                ranked.append((2.0 * inside[term], term))
-            elif not kin and len(shared[term]) >= 2 and together[term] >= MIN_TOGETHER * total[term]:
-                ranked.append((together[term] * together[term] / total[term], term))
+            total = self.totals[term]
+            if set(term) & set(name):
+                if count >= 2 and count >= MIN_OWN * total:
+                    ranked.append((2.0 * count, term))
+            elif len(shared[term]) >= 2 and together[term] >= MIN_TOGETHER * total:
+                ranked.append((together[term] * together[term] / total, term))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         return (name, *(term for _, term in ranked[: KEYWORDS_PER_THEME - 1]))
 
@@ -260,7 +284,7 @@ def group_candidates(themes: Themes) -> list[list[str]]:
     groups: list[list[str]] = []
     regions: dict[str, set[int]] = {}
     for _, name in themes.candidates():
-        region = {i for i, subject in enumerate(themes.region(name)) if subject}
+        region = themes.region(name)
         for group in groups:
             head = group[0]
             common = len(region & regions[head])
