@@ -30,7 +30,19 @@ def corpus(seed_outline):
 
 def test_splits_after_sentence_marks_keeping_quotes_whole():
     text = "他说：“表彰一个人。带动千百人。”大家表示赞同；会议结束！还有吗？最后一句"
-    assert split_sentences(text) == ["他说：“表彰一个人。带动千百人。”大家表示赞同；", "会议结束！", "还有吗？", "最后一句"]
+    assert split_sentences(text) == ["他说：“表彰一个人。带动千百人。”大家表示赞同；会议结束！", "还有吗？", "最后一句"]
+
+
+def test_a_semicolon_clause_belongs_to_its_sentence():
+    text = "6名个人、4个集体来自县以下机关；2021年以来，86%来自基层。其他。"
+    assert split_sentences(text) == ["6名个人、4个集体来自县以下机关；2021年以来，86%来自基层。", "其他。"]
+
+
+def test_the_mark_a_marker_leaves_is_not_part_of_the_sentence(seed_outline):
+    assert split_sentences("，坚持政治建检。深入落实制度。") == ["坚持政治建检。", "深入落实制度。"]
+    outline = parse_text("汇编\n标题一\n第一，坚持政治建检。深入落实党领导检察工作各项制度。第二，坚持业务强检。开展竞赛。\n")
+    leads = [s.text for s in collection_sentences(outline) if s.role == "lead"]
+    assert leads == ["坚持政治建检。", "坚持业务强检。"]
 
 
 def test_an_unclosed_quote_does_not_glue_a_paragraph_together():
@@ -61,7 +73,7 @@ def test_keywords_match_on_word_boundaries(corpus):
     assert any("培训班" in text for text in found)  # the start of a word
     assert all("培训" in text for text in found)
     text = "无法治理的问题。"
-    small = Corpus(collection_sentences(parse_text("汇编\n标题一\n" + text + "\n")), tokens_of([text]), 1)
+    small = Corpus(collection_sentences(parse_text("汇编\n标题一\n" + text + "\n")), tokens_of([text]))
     assert small.hits("法治") == {} and small.hits("治理") == {0: 1}
 
 
@@ -92,6 +104,25 @@ def test_excluded_words_drop_sentences(corpus):
     assert not any("乡镇" in s.sentence.text for s in without)
 
 
+def test_sub_point_sentences_share_their_group(corpus):
+    lead = next(s for s in corpus.sentences if s.text == "考试环节考准考实。")
+    following = corpus.sentences[lead.index + 1]
+    assert lead.role == "lead" and following.role == "body" and following.group == lead.group != ""
+    heading = next(s for s in corpus.sentences if s.role == "heading")
+    assert heading.group == ""
+
+
+def test_slogans_without_figures_count_less(corpus):
+    slogans = [s for s, slogan in zip(corpus.sentences, corpus.slogans) if slogan]
+    assert slogans and not any(s.has_figure for s in slogans)
+    assert any(s.text.startswith("市深入学习贯彻习近平新时代中国特色社会主义思想") for s in slogans)
+    theme = Theme("t", "h", ("习近平",))
+    full = {s.sentence.index: s.score for s in score_sentences(corpus, theme, Selection(slogan_weight=1.0))}
+    half = {s.sentence.index: s.score for s in score_sentences(corpus, theme, Selection(slogan_weight=0.5))}
+    for index, score in full.items():
+        assert half[index] == pytest.approx(score * (0.5 if corpus.slogans[index] else 1.0))
+
+
 def test_keyword_weights_depend_only_on_the_speeches_holding_them(seed_text):
     outline = parse_text(seed_text)
     corpus = Corpus.from_outline(outline, tokens_of)
@@ -103,8 +134,11 @@ def test_keyword_weights_depend_only_on_the_speeches_holding_them(seed_text):
                                                           + point.body[1:]),) + edited_speech.points[1:])
     edited = Corpus.from_outline(replace(outline, speeches=tuple(speeches)), tokens_of)
     for keyword in ("法治", "乡镇"):
-        assert edited.idf(keyword) == corpus.idf(keyword)
-    assert edited.idf("法治") > edited.idf("培训") > edited.idf("公务员")
+        assert edited.weight(keyword) == corpus.weight(keyword)
+    assert edited.weight("法治") > edited.weight("培训") > edited.weight("公务员")
+    assert all(corpus.sentences[i].speech != 1 for i in corpus.hits("法治"))
+    more = Corpus.from_outline(replace(outline, speeches=tuple(speeches) + (speeches[0],)), tokens_of)
+    assert more.weight("法治") == corpus.weight("法治")  # one more speech, not holding it: the same weight
 
 
 def test_similar_sentences_are_repeats(corpus):
@@ -113,3 +147,13 @@ def test_similar_sentences_are_repeats(corpus):
     assert is_repeat(corpus, first, [first], 0.5)
     other = next(i for i, s in enumerate(corpus.sentences) if "法治" in s.text)
     assert not is_repeat(corpus, first, [other], 0.5)
+
+
+def test_scores_stay_when_a_speech_without_the_themes_keywords_is_added(seed_outline, corpus):
+    other = parse_text("汇编\n以节约型机关创建推动绿色低碳转型\n一、完善能耗定额。全市人均综合能耗下降6.2%。\n").speeches[0]
+    more = Corpus.from_outline(replace(seed_outline, speeches=seed_outline.speeches[:3] + (other,)
+                                       + seed_outline.speeches[3:]), tokens_of)
+    theme = Theme("基层", "h", ("基层", "乡镇", "一线"))
+    before = {s.sentence.text: s.score for s in score_sentences(corpus, theme, Selection())}
+    after = {s.sentence.text: s.score for s in score_sentences(more, theme, Selection())}
+    assert after == before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.briefs.themes import Selection, load_themes, parse_themes, themes_path
+from briefgen.briefs.themes import Choice, Selection, load_themes, parse_themes, themes_path
 from briefgen.errors import ConfigError
 from briefgen.filenames import safe_filename
 
@@ -75,6 +75,10 @@ def test_bad_toml_names_its_line():
     ('[selection]\nmax_similarity = 2\n', 2, "at most 1"),
     ('[selection]\nheading_weight = "high"\n', 2, "must be a number"),
     ('[selection]\nspeed = 1\n', 2, "unknown key selection.speed"),
+    ('[[theme]]\nname = "a"\nheadline = "b"\nkeywords = ["a"]\npin = "x"\n', 5, "pin must be a list of strings"),
+    ('[[theme]]\nname = "a"\nheadline = "b"\nkeywords = ["a"]\ndrop = [""]\n', 5, "drop holds an empty string"),
+    ('[[theme]]\nname = "a"\nheadline = "b"\nkeywords = ["a"]\nissue = 5\n\n[[theme]]\nname = "c"\nheadline = "d"\n'
+     'keywords = ["c"]\nissue = 5\n', 11, "issue 5 is already set at line 5 (theme 1)"),
 ])
 def test_mistakes_name_the_file_and_line(text, line, words):
     error = error_of(text)
@@ -114,3 +118,18 @@ def test_any_theme_name_is_allowed_and_makes_a_safe_file_name(name):
     stem = safe_filename(theme.name, "theme")
     assert stem and not any(c in stem for c in '/\\:*?"<>|') and stem not in ("..", ".")
     assert stem.split(".")[0].upper() not in ("CON",)
+
+
+def test_pins_and_drops_are_read_with_the_line_of_each_entry():
+    text = GOOD.replace('exclude = ["考核"]', 'exclude = ["考核"]\npin = [\n  "开展专项招录60多次",\n  "建立考生考试行为记录库",\n]\n'
+                        'drop = ["认真落实公务员录用各项制度规定"]')
+    theme = parse_themes(text, "seeds/x.themes.toml").themes[1]
+    assert theme.pin == (Choice("开展专项招录60多次", 16), Choice("建立考生考试行为记录库", 17))
+    assert theme.drop == (Choice("认真落实公务员录用各项制度规定", 19),)
+
+
+def test_two_themes_with_the_same_issue_name_both_lines():
+    text = GOOD.replace('[[theme]]\nname = "考录"', '[[theme]]\nname = "考录"\nissue = 12')
+    error = error_of(text)
+    assert str(error) == ("seeds/x.themes.toml:16: error: theme 2: issue 12 is already set at line 4 (theme 1): "
+                          "two briefs cannot both be 第12期")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from briefgen.briefs.themes import parse_themes
 from briefgen.build.fingerprint import FileHashes, fingerprint_inputs
 from briefgen.build.plans import SeedPlan, output_dirs, plan_outputs, speech_hashes
 from briefgen.outline.parse import parse_text
+from briefgen.outline.seeds import load_seed
 from briefgen.project.folder import load_project
 
 from support.cli import make_seed_project
@@ -31,7 +33,8 @@ def test_a_seed_with_themes_plans_its_compilation_briefs_and_index(tmp_path, mon
     assert set(compilation.deps) >= {"speeches", "document", "templates", "style", "fonts", "date", "version"}
     assert set(compilation.deps["speeches"]) == {str(n) for n in range(1, 7)}
     brief = next(t for t in targets if t.kind == "brief")
-    assert set(brief.deps["speeches"]) < set(compilation.deps["speeches"])  # only the speeches it quotes
+    titles = {s.title for s in load_seed(make_seed_project(tmp_path) / "seeds" / SEED.name).outline.speeches}
+    assert set(brief.deps["speeches"]) < titles  # only the speeches it quotes, by title
     assert warnings == [f"seeds/{SEED.name}:7: warning: removed site artefact ##paidbegin##",
                         f"seeds/{SEED.name}:36: warning: removed site artefact ##paidend##"]
 
@@ -40,10 +43,26 @@ def test_nothing_is_rendered_until_a_target_is_asked_for_its_bytes(tmp_path, mon
     import sys
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")
-    targets = plan_outputs(plan(make_seed_project(tmp_path, themes=False)))
-    assert [t.format for t in targets] == ["docx", "pdf"]
+    targets = plan_outputs(plan(make_seed_project(tmp_path)))
+    assert [t.format for t in targets[:2]] == ["docx", "pdf"]
     assert targets[1].render().startswith(b"%PDF-")
     assert "briefgen.writers.pdf.writer" in sys.modules
+
+
+def test_a_seed_without_themes_plans_briefs_of_derived_themes_and_their_theme_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")
+    warnings: list[str] = []
+    targets = plan_outputs(plan(make_seed_project(tmp_path, themes=False), warnings))
+    kinds = [t.kind for t in targets]
+    assert kinds.count("brief") >= 6 and kinds[-2:] == ["themes", "brief-index"]
+    derived = targets[-2]
+    assert derived.path == "briefs/themes.toml"
+    themes = parse_themes(derived.render().decode("utf-8"), "themes.toml").themes
+    assert len(themes) == kinds.count("brief") // 2  # every derived theme has its brief
+    notes = [w for w in warnings if ": note: " in w]
+    assert notes == [f"seeds/{SEED.name}: note: no theme file seeds/{SEED.stem}.themes.toml: "
+                     f"{len(themes)} themes found in the text, written to output/{SEED.stem}/briefs/"
+                     f"themes.toml (copy it to seeds/{SEED.stem}.themes.toml to edit and keep them)"]
 
 
 def test_speech_hashes_ignore_line_numbers_but_not_text():

@@ -27,6 +27,12 @@ def test_the_bundled_project_configuration_is_read(tmp_path):
     assert config.brief.copies == 120
 
 
+def test_the_meeting_and_its_date_are_read_for_the_briefs_lead(tmp_path):
+    config = config_of(tmp_path, '[document]\nmeeting = " 公务员工作座谈会 "\nmeeting_date = 2026-11-20\n')
+    assert config.document.meeting == "公务员工作座谈会" and config.document.meeting_date == dt.date(2026, 11, 20)
+    assert config_of(tmp_path, "").document.meeting == "" and config_of(tmp_path, "").document.meeting_date is None
+
+
 def test_the_date_comes_from_the_file_then_source_date_epoch_then_today(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")
     assert load_project(tmp_path).config.document_date() == dt.date(2026, 11, 28)
@@ -41,6 +47,8 @@ def test_the_date_comes_from_the_file_then_source_date_epoch_then_today(tmp_path
 @pytest.mark.parametrize("toml, line, says", [
     ("[document]\nunit = 3\n", 2, "wrong type"),
     ("[document]\ndate = \"someday\"\n", 2, "date like 2026-11-28"),
+    ("[document]\nmeeting_date = \"soon\"\n", 2, "document.meeting_date must be a date like 2026-11-28"),
+    ("[document]\nmeeting = \"a\\nb\"\n", 2, "document.meeting must be one line"),
     ("[brief]\nfirst_issue = -1\n", 2, "must not be negative"),
     ("[brief]\nreport = \"x\"\n", 2, "unknown key brief.report"),
     ("\n[colour]\nx = 1\n", 2, "unknown section [colour]"),

@@ -164,6 +164,7 @@ def read_pdf(path: Path) -> list[PdfPage]:
             chars = []
             fonts: set[str] = set()
             buffer = bytearray(256)
+            x, y = raw.c_double(), raw.c_double()
             for index in range(textpage.count_chars()):
                 char = textpage.get_text_range(index, 1)
                 if not char or char.isspace():
@@ -175,7 +176,8 @@ def read_pdf(path: Path) -> list[PdfPage]:
                 font = bytes(buffer[:length - 1]).decode("utf-8", "replace") if length else ""
                 if font:
                     fonts.add(font)
-                chars.append((char, left, right, height - top, height - bottom, size, font))
+                raw.FPDFText_GetCharOrigin(textpage.raw, index, x, y)
+                chars.append((char, left, right, height - top, height - bottom, size, height - y.value, font))
             textpage.close()
             page.close()
             pages.append(PdfPage(width, height, tuple(group_lines(chars)), frozenset(fonts)))
@@ -184,24 +186,26 @@ def read_pdf(path: Path) -> list[PdfPage]:
     return pages
 
 
-def group_lines(chars: list[tuple[str, float, float, float, float, float, str]]) -> list[TextLine]:
-    """Group characters whose boxes share a vertical middle into lines, left to right."""
+BASELINE_TOLERANCE = 1.0  # pt: characters whose origins lie this close share a baseline
+
+
+def group_lines(chars: list[tuple[str, float, float, float, float, float, float, str]]) -> list[TextLine]:
+    """Group characters that share a baseline (their origins' height) into lines, left to right.
+
+    (Grouping by the middles of the characters' boxes split a line's commas off whenever LibreOffice
+    embedded a face whose loose boxes follow each glyph rather than the font's ascent and descent.)"""
     lines: list[list[tuple]] = []
-    for char in sorted(chars, key=lambda c: ((c[3] + c[4]) / 2, c[1])):
-        middle = (char[3] + char[4]) / 2
-        if lines:
-            last = lines[-1]
-            last_middle = sum((c[3] + c[4]) / 2 for c in last) / len(last)
-            if abs(middle - last_middle) < (char[4] - char[3]) / 2:
-                last.append(char)
-                continue
+    for char in sorted(chars, key=lambda c: (c[6], c[1])):
+        if lines and abs(char[6] - lines[-1][0][6]) < BASELINE_TOLERANCE:
+            lines[-1].append(char)
+            continue
         lines.append([char])
     result = []
     for line in lines:
         line.sort(key=lambda c: c[1])
         result.append(TextLine("".join(c[0] for c in line), min(c[1] for c in line), max(c[2] for c in line),
                                min(c[3] for c in line), max(c[4] for c in line), tuple(c[5] for c in line),
-                               tuple(c[6] for c in line)))
+                               tuple(c[7] for c in line)))
     return result
 
 

@@ -1,42 +1,29 @@
 """One-page thematic briefs (简报): for each theme, whole seed sentences fitted on exactly one page.
 
-For a seed with a theme file (seeds/x.themes.toml): the collection's sentences are segmented
-once (through the token cache), each theme ranks the sentences that match it, and the page is
-filled greedily in that order. A sentence is measured with the layout core's own line breaking
-as part of its speech's paragraph, and taken only when the body still fits the grid lines left
-between the masthead and title and the 版记 footer; a sentence that does not fit is passed over
-for the following, shorter ones. The taken sentences are set back in reading order, grouped by
-speech under an attribution line. Every brief is laid out once more as a whole and must come
-out as exactly one page. All wording comes from templates (brief_*.j2).
+The collection's sentences are segmented once (through the token cache). Each theme ranks the
+units that match it (a sentence, or a heading or lead with a sentence of its own text: units.py),
+the editor's pins first, and fitting.py fills the page with them, measured with the layout core's
+own line breaking. The taken sentences are set back in reading order, grouped by speech, each
+group opened by its attribution (attribution.py); above them the headline and the lead paragraph
+(导语), below them the 版记. Issue numbers are given once every theme is selected (numbering.py),
+and every brief is laid out once more as a whole and must come out as exactly one page. All
+wording comes from templates (brief_*.j2).
 """
 
 from __future__ import annotations
 
-import heapq
 import sys
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
-from briefgen.briefs.selection import (
-    Corpus,
-    Scored,
-    TokensOf,
-    collection_sentences,
-    is_repeat,
-    score_sentences,
-)
+from briefgen.briefs.attribution import TITLE, attribution_form, unit_label, whole_title
+from briefgen.briefs.fitting import Fill, Fitter
+from briefgen.briefs.numbering import number_issues
+from briefgen.briefs.selection import Corpus, Scored, TokensOf, collection_sentences, excluded_sentences, score_sentences
 from briefgen.briefs.themes import Theme, ThemeFile
+from briefgen.briefs.units import Unit, own_text, theme_units
 from briefgen.document.compilation import template_blocks
-from briefgen.document.model import (
-    LINE_BREAK,
-    TAB,
-    Block,
-    Document,
-    Metadata,
-    Run,
-    Section,
-)
-from briefgen.document.titles import display_titles
+from briefgen.document.model import LINE_BREAK, TAB, Block, Document, Metadata, Run, Section
 from briefgen.errors import RenderError
 from briefgen.filenames import safe_filename
 from briefgen.fonts.coverage import describe_char, unprintable
@@ -50,8 +37,6 @@ from briefgen.words.segment import Token, TokenCache
 from briefgen.words.titles import break_title
 
 BRIEF_DIR = "briefs"
-INDEX_NAME = "index.json"
-INDEX_SCHEMA = 1
 MASTHEAD_RULE = "masthead"
 FOOTER_OUTER_RULE = "footer_outer"
 FOOTER_INNER_RULE = "footer_inner"
@@ -73,11 +58,26 @@ class Brief:
     number: int  # the theme's place in the theme file, 1-based (the NN of its file names)
     issue: int
     stem: str  # file name without extension: NN-<theme name>
-    sentences: tuple[Scored, ...]  # in reading order
+    sentences: tuple[Scored, ...]  # in reading order (a heading's or lead's own text without keywords scores 0)
     matching: int  # sentences matching the theme
-    lines_used: int  # grid lines the body (attributions and paragraphs) takes
-    lines_available: int  # grid lines between the title and the footer
+    lines_used: int  # grid lines the body (the speeches' paragraphs) takes
+    lines_available: int  # grid lines between the lead paragraph and the footer
     job: RenderJob
+    form: str = TITLE  # of its attributions
+    pinned: frozenset[int] = frozenset()  # sentence indices pinned by the editor
+
+
+@dataclass
+class Selected:
+    """A theme's page before its issue number is known: the fill, the fitter, what it was chosen from."""
+
+    theme: Theme
+    number: int
+    fill: Fill
+    fitter: Fitter
+    ranked: list[Scored]
+    form: str
+    speeches: int  # that hold a unit of the theme (the lead paragraph says how many)
 
 
 def _one_line(value: str) -> str:
@@ -98,16 +98,16 @@ class BriefMaker:
         self.config = renderer.project.config
         self.templates: Templates = renderer.templates
         self.date = self.config.document_date()
-        self.titles = display_titles(outline, self.sheet)
         sentences = collection_sentences(outline)
         headlines = [t.headline for t in theme_file.themes]
         tokens = tokens_of([s.text for s in sentences] + headlines)
-        self.corpus = Corpus(sentences, tokens[: len(sentences)], len(outline.speeches))
+        self.corpus = Corpus(sentences, tokens[: len(sentences)])
+        self.owned = own_text(self.corpus)
         self.headline_tokens = dict(zip(headlines, tokens[len(sentences):]))
         self.brief_name = self.templates.render_text("brief_name.j2")
         self._slots: dict[Block, int] = {}
         self._widths: dict[int, float] = {}
-        self._attributions: dict[int, tuple[Block, ...]] = {}
+        self._attributions: dict[tuple[int, str], Run] = {}
         self.footer = self._footer_blocks()
 
     # -- blocks -------------------------------------------------------------------------------
@@ -146,6 +146,14 @@ class BriefMaker:
         return tuple(self._blocks("brief_title.j2", headline=theme.headline, headline_lines=list(lines),
                                   theme=theme.name))
 
+    def _lead_blocks(self, theme: Theme, speeches: int) -> tuple[Block, ...]:
+        document = self.config.document
+        meeting_date = format_chinese_date(document.meeting_date) if document.meeting_date else ""
+        return tuple(template_blocks(self.templates, "brief_lead.j2", self.sheet, {self.outline.title: self.outline.line},
+                                     meeting=_one_line(document.meeting), meeting_date=meeting_date,
+                                     collection=self.outline.title, theme=theme.name, headline=theme.headline,
+                                     speeches=speeches))
+
     def _check_headline(self, theme: Theme, title: tuple[Block, ...]) -> None:
         """Raise RenderError naming the theme file when a character of the headline is in no font
         (the PDF writer would name the seed, the file of the rest of the page)."""
@@ -159,31 +167,30 @@ class BriefMaker:
                                           f"the headline of theme {theme.name!r} is in no font (role {role}, "
                                           f"fallback): {faces}; build with --allow-missing-glyphs to draw it blank")
 
-    def _attribution(self, number: int) -> tuple[Block, ...]:
-        found = self._attributions.get(number)
+    def _attribution(self, number: int, form: str) -> Run:
+        """Return the run opening a speech's sentences: its unit or its whole title, as the template words it."""
+        found = self._attributions.get((number, form))
         if found is None:
             speech = self.outline.speeches[number - 1]
-            unit = speech.unit.text.strip().strip("（）()").strip() if speech.unit else ""
-            blocks = self._blocks("brief_attribution.j2", number=number, title=speech.title,
-                                  short_title=self.titles.speeches[number - 1][0], unit=unit)
+            lines = self.templates.render_lines("brief_attribution.j2", self.sheet.styles, form=form, number=number,
+                                                unit=unit_label(speech), title=whole_title(speech))
+            text = "".join(line.text for line in lines)
+            style = lines[0].style if lines else None
             # Attribution text is made from the speech's own title or unit line: errors name that line.
-            found = tuple(replace(b, runs=tuple(replace(r, line=speech.line) for r in b.runs)) for b in blocks)
-            self._attributions[number] = found
+            found = self._attributions[(number, form)] = Run(text, style, speech.line)
         return found
 
-    def _group_blocks(self, speech: int, indices: Sequence[int]) -> tuple[Block, ...]:
-        """Return a speech's attribution and its sentences, as paragraphs broken only after an unclosed sentence."""
-        paragraphs: list[list[Run]] = []
-        current: list[Run] = []
+    def group_blocks(self, speech: int, indices: Sequence[int], form: str) -> tuple[Block, ...]:
+        """Return a speech's sentences as paragraphs, its attribution run into the first; a paragraph
+        breaks only after a heading without its 。 (nothing may run on after it)."""
+        attribution = self._attribution(speech, form)
+        paragraphs: list[list[Run]] = [[attribution]] if attribution.text else [[]]
         for index in indices:
             sentence = self.corpus.sentences[index]
-            current.append(Run(sentence.text, None, sentence.line))
-            if not sentence.closed:  # a heading without its 。: nothing may run on after it
-                paragraphs.append(current)
-                current = []
-        if current:
-            paragraphs.append(current)
-        return self._attribution(speech) + tuple(Block("brief_body", tuple(runs)) for runs in paragraphs)
+            paragraphs[-1].append(Run(sentence.text, None, sentence.line))
+            if not sentence.closed:
+                paragraphs.append([])
+        return tuple(Block("brief_body", tuple(runs)) for runs in paragraphs if runs)
 
     # -- measuring ----------------------------------------------------------------------------
 
@@ -194,92 +201,73 @@ class BriefMaker:
             found = self._slots[block] = block_slots(block, self.sheet, self.renderer.metrics)
         return found
 
-    def _width(self, index: int) -> float:
-        """Return the natural width of a sentence set in the body style, spaces left out (they may hang)."""
-        found = self._widths.get(index)
+    def _width(self, run: Run) -> float:
+        """Return the natural width of a run, spaces left out (they may hang)."""
+        key = hash((run.text, run.style))
+        found = self._widths.get(key)
         if found is None:
-            text = self.corpus.sentences[index].text.replace(" ", "")
-            found = self._widths[index] = self.renderer.metrics.width(text, self.sheet.style("brief_body"))
+            style = self.sheet.style(run.style or "brief_body")
+            found = self._widths[key] = self.renderer.metrics.width(run.text.replace(" ", ""), style)
         return found
 
-    def _at_least(self, speech: int, indices: Sequence[int]) -> int:
+    def measure(self, speech: int, indices: Sequence[int], form: str) -> int:
+        """Return the grid lines of a speech's group."""
+        return sum(self.slots(b) for b in self.group_blocks(speech, indices, form))
+
+    def lower_bound(self, speech: int, indices: Sequence[int], form: str) -> int:
         """Return a lower bound of the grid lines of a speech's group: no line holds more than the measure."""
         style = self.sheet.style("brief_body")
-        measure = self.sheet.page.measure_pt
-        indent = self.sheet.indent_pt(style)
-        slots = sum(self.slots(b) for b in self._attribution(speech))
-        width = 0.0
-        for position, index in enumerate(indices):
-            width += self._width(index)
-            if not self.corpus.sentences[index].closed or position == len(indices) - 1:
-                slots += style_slots(style, max(1, -int(-(indent + width - 1e-6) // measure)))
-                width = 0.0
+        measure, indent = self.sheet.page.measure_pt, self.sheet.indent_pt(style)
+        slots = 0
+        for block in self.group_blocks(speech, indices, form):
+            width = sum(self._width(run) for run in block.runs)
+            slots += style_slots(style, max(1, -int(-(indent + width - 1e-6) // measure)))
         return slots
-
-    def _fit(self, ranked: Sequence[Scored], budget: int) -> list[int]:
-        """Take sentences by priority while the body fits ``budget`` grid lines; return them in the order taken.
-
-        Priority is the score, times selection.speech_decay for every sentence already taken from
-        the same speech, so that the page reports what several speeches said. A sentence that does
-        not fit is passed over for the following ones: the body only grows, so it never fits later.
-        """
-        selection = self.theme_file.selection
-        taken: dict[int, list[int]] = {}
-        cost: dict[int, int] = {}
-        chosen: list[int] = []
-        used = 0
-
-        def try_add(index: int) -> None:
-            nonlocal used
-            speech = self.corpus.sentences[index].speech
-            indices = sorted(taken.get(speech, []) + [index])
-            if used - cost.get(speech, 0) + self._at_least(speech, indices) > budget:
-                return  # cannot fit, whatever the line breaks: no need to measure
-            slots = sum(self.slots(b) for b in self._group_blocks(speech, indices))
-            total = used - cost.get(speech, 0) + slots
-            if total <= budget:
-                taken[speech], cost[speech], used = indices, slots, total
-                chosen.append(index)
-
-        def priority(scored: Scored) -> tuple[float, int]:
-            count = len(taken.get(scored.sentence.speech, ()))
-            return scored.score * selection.speech_decay ** count, -scored.sentence.index
-
-        # Highest priority first. A priority only falls as sentences are taken from its speech
-        # (speech_decay <= 1), so a heap entry whose priority is still current is the true maximum;
-        # a stale one goes back with its new priority. (Picking the maximum of a list each time
-        # made a 100-times seed take minutes.)
-        heap = [(-scored.score, scored.sentence.index, position) for position, scored in enumerate(ranked)]
-        heapq.heapify(heap)
-        repeats = []
-        while heap:
-            key, _, position = heapq.heappop(heap)
-            scored = ranked[position]
-            current = priority(scored)[0]
-            if current < -key:
-                heapq.heappush(heap, (-current, scored.sentence.index, position))
-                continue
-            index = scored.sentence.index
-            if is_repeat(self.corpus, index, chosen, selection.max_similarity):
-                repeats.append(index)
-            else:
-                try_add(index)
-        for index in repeats:  # rather a repeat than a page left mostly empty
-            if used >= selection.min_fill * budget:
-                break
-            try_add(index)
-        return chosen
 
     # -- briefs -------------------------------------------------------------------------------
 
-    def _document(self, theme: Theme, issue: int, masthead: tuple[Block, ...], title: tuple[Block, ...],
-                  chosen: Sequence[int]) -> Document:
-        body = list(title)
-        by_speech: dict[int, list[int]] = {}
-        for index in sorted(chosen):
-            by_speech.setdefault(self.corpus.sentences[index].speech, []).append(index)
-        for speech, indices in by_speech.items():
-            body.extend(self._group_blocks(speech, indices))
+    def _where(self, theme: Theme) -> str:
+        return f"{self.theme_file.path}:{theme.line}: warning: theme {theme.name!r}"
+
+    def _fixed_blocks(self, theme: Theme, issue: int, speeches: int) -> tuple[tuple[Block, ...], ...]:
+        return (self._masthead_blocks(issue), self._title_blocks(theme), self._lead_blocks(theme, speeches))
+
+    def select(self, theme: Theme, number: int, warn: Warn = warn_on_stderr) -> Selected | None:
+        """Return what a theme's page holds, or None (with a warning naming the theme's line) when it has none."""
+        selection = self.theme_file.selection
+        ranked = score_sentences(self.corpus, theme, selection)
+        pinned, units = theme_units(self.corpus, self.owned, ranked, theme, selection,
+                                    excluded_sentences(self.corpus, theme), self.theme_file.path, warn)
+        if not pinned and not units:
+            what = "matches no sentence" if not ranked else "matches no sentence that can stand in a brief"
+            warn(f"{self._where(theme)} {what} of {self.source} (keywords: {'、'.join(theme.keywords)}); "
+                 f"no brief, and no issue number")
+            return None
+        speech_numbers = sorted({u.speech for u in (*pinned, *units)})
+        form = attribution_form(self.outline.speeches[n - 1] for n in speech_numbers)
+        masthead, title, lead = self._fixed_blocks(theme, self.config.brief.first_issue, len(speech_numbers))
+        if not self.renderer.allow_missing_glyphs:
+            self._check_headline(theme, title)
+        fixed = sum(self.slots(b) for b in (*masthead, *title, *lead, *self.footer))
+        fitter = Fitter(self.corpus, selection, lambda s, i: self.measure(s, i, form),
+                        lambda s, i: self.lower_bound(s, i, form), self.sheet.page.lines_per_page - fixed)
+        fill, missed = fitter.fit(pinned, units) if fitter.budget > 0 else (Fill(), list(pinned))
+        for unit in missed:
+            text = self.corpus.sentences[unit.indices[0]].text
+            warn(f"{self._where(theme)}: pinned sentence {text[:20]!r}… does not fit on the page with the pins "
+                 f"before it; left out")
+        if not fill.units:
+            warn(f"{self._where(theme)}: none of its {len(ranked)} matching sentences fits on the page; no brief, "
+                 f"and no issue number")
+            return None
+        return Selected(theme, number, fill, fitter, ranked, form, len(speech_numbers))
+
+    def _document(self, selected: Selected, issue: int) -> Document:
+        theme = selected.theme
+        masthead, title, lead = self._fixed_blocks(theme, issue, selected.speeches)
+        body = [*title, *lead]
+        for speech in sorted(selected.fill.taken):
+            body.extend(self.group_blocks(speech, selected.fill.taken[speech], selected.form))
         sections = [Section("masthead", masthead), Section("body", tuple(body), new_page=False)]
         if self.footer:
             sections.append(Section("footer", self.footer, new_page=False, at_foot=True))
@@ -290,72 +278,35 @@ class BriefMaker:
                             author=self.config.document.unit, keywords=meta.get("keywords", ""), date=self.date)
         return Document("brief", tuple(sections), metadata)
 
-    def make(self, theme: Theme, number: int, warn: Warn = warn_on_stderr) -> Brief | None:
-        """Return the brief of a theme, or None (with a warning naming the theme's line) when it has none."""
-        where = f"{self.theme_file.path}:{theme.line}: warning: theme {theme.name!r}"
-        issue = theme.issue if theme.issue is not None else self.config.brief.first_issue + number - 1
-        ranked = score_sentences(self.corpus, theme, self.theme_file.selection)
-        if not ranked:
-            warn(f"{where} matches no sentence of {self.source} (keywords: {'、'.join(theme.keywords)}); no brief")
-            return None
-        masthead, title = self._masthead_blocks(issue), self._title_blocks(theme)
-        if not self.renderer.allow_missing_glyphs:
-            self._check_headline(theme, title)
-        fixed = sum(self.slots(b) for b in (*masthead, *title, *self.footer))
-        budget = self.sheet.page.lines_per_page - fixed
-        chosen = self._fit(ranked, budget) if budget > 0 else []
-        while chosen:
-            job = replace(self.renderer.job(self._document(theme, issue, masthead, title, chosen)), source=self.source)
-            if len(job.layout.pages) == 1:
+    def build(self, selected: Selected, issue: int) -> Brief:
+        """Return the brief of a selected page under its issue number, laid out on exactly one page."""
+        while True:
+            job = replace(self.renderer.job(self._document(selected, issue)), source=self.source)
+            if len(job.layout.pages) == 1 or len(selected.fill.units) <= 1:
                 break
-            chosen.pop()  # never expected: the measure above is the layout's own; drop the last taken
-        if not chosen:
-            warn(f"{where}: none of its {len(ranked)} matching sentences fits on the page; no brief")
-            return None
-        used = sum(self.slots(b) for b in job.document.sections[1].blocks[len(title):])
-        score_of = {s.sentence.index: s for s in ranked}
-        stem = f"{number:02d}-{safe_filename(theme.name, 'theme')}"
-        return Brief(theme, number, issue, stem, tuple(score_of[i] for i in sorted(chosen)), len(ranked), used,
-                     budget, job)
-
-
-def brief_index(briefs: Sequence[Brief], outline: Collection, formats: Sequence[str], source: str,
-                themes: str) -> dict:
-    """Return index.json: per brief, its files, fill and every sentence with its speech and seed line."""
-    entries = []
-    for brief in briefs:
-        entries.append({
-            "number": brief.number,
-            "issue": brief.issue,
-            "theme": brief.theme.name,
-            "theme_line": brief.theme.line,
-            "headline": brief.theme.headline,
-            "keywords": list(brief.theme.keywords),
-            "files": [f"{BRIEF_DIR}/{brief.stem}.{fmt}" for fmt in formats],
-            "matching_sentences": brief.matching,
-            "lines": {"used": brief.lines_used, "available": brief.lines_available},
-            "sentences": [{
-                "text": s.sentence.text,
-                "speech": {"number": s.sentence.speech, "title": outline.speeches[s.sentence.speech - 1].title},
-                "line": s.sentence.line,
-                "point": s.sentence.point,
-                "role": s.sentence.role,
-                "keywords": list(s.keywords),
-                "score": round(s.score, 4),
-            } for s in brief.sentences],
-        })
-    return {"schema_version": INDEX_SCHEMA, "seed": source, "themes": themes, "briefs": entries}
+            selected.fitter.drop_last(selected.fill)  # never expected: the measure is the layout's own
+        theme, fill = selected.theme, selected.fill
+        score_of = {s.sentence.index: s for s in selected.ranked}
+        sentences = tuple(score_of.get(i) or Scored(self.corpus.sentences[i], 0.0, ()) for i in fill.indices)
+        stem = f"{selected.number:02d}-{safe_filename(theme.name, 'theme')}"
+        pinned = frozenset(i for unit in fill.units if unit.pinned for i in unit.indices)
+        return Brief(theme, selected.number, issue, stem, sentences, len(selected.ranked), fill.used,
+                     selected.fitter.budget, job, selected.form, pinned)
 
 
 def make_briefs(outline: Collection, theme_file: ThemeFile, renderer: Renderer, tokens_of: TokensOf,
                 source: str = "<seed>", warn: Warn = warn_on_stderr) -> list[Brief]:
-    """Return the brief of every theme that has one, in theme order."""
+    """Return the brief of every theme that has one, in theme order, numbered without gaps."""
     maker = BriefMaker(outline, theme_file, renderer, tokens_of, source)
-    made = (maker.make(theme, number, warn) for number, theme in enumerate(theme_file.themes, 1))
-    return [brief for brief in made if brief is not None]
+    selected = [maker.select(theme, number, warn) for number, theme in enumerate(theme_file.themes, 1)]
+    issues = number_issues(theme_file.themes, [s is not None for s in selected], renderer.project.config.brief.first_issue)
+    return [maker.build(s, issue) for s, issue in zip(selected, issues) if s is not None and issue is not None]
 
 
 def sentence_tokens(texts: list[str]) -> list[list[Token]]:
     """Return the words of each sentence from the sentence token cache (one store for all seeds: a
     sentence's words depend on it alone)."""
     return TokenCache("sentences").tokens(texts)
+
+
+__all__ = ["BRIEF_DIR", "Brief", "BriefMaker", "Unit", "make_briefs", "sentence_tokens", "warn_on_stderr"]

@@ -8,10 +8,12 @@ A theme file holds one ``[[theme]]`` table per brief, in issue order, and option
     headline = "各地严把公务员队伍入口关"     # the brief's title
     keywords = ["考录", "招录", "录用"]     # what the brief is about
     exclude = ["考核"]                     # optional: sentences holding one of these are left out
-    issue = 12                            # optional: 第12期 instead of the issue of its place
+    pin = ["开展专项招录60多次"]            # optional: sentences (their text, or how they start) always in
+    drop = ["认真落实公务员录用各项制度规定"]  # optional: sentences (text or start) never in
+    issue = 12                            # optional: 第12期 instead of the next number
 
-Every mistake (bad TOML, an unknown key, a missing or empty value, a wrong type) is a
-ConfigError naming the file and the line.
+Every mistake (bad TOML, an unknown key, a missing or empty value, a wrong type, two themes with
+the same issue) is a ConfigError naming the file and the line.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from briefgen.errors import ConfigError
 from briefgen.project.tomlfile import make_line_finder, parse_toml, read_utf8
 
 THEMES_SUFFIX = ".themes.toml"
-THEME_KEYS = {"name", "headline", "keywords", "exclude", "issue"}
+THEME_KEYS = {"name", "headline", "keywords", "exclude", "pin", "drop", "issue"}
 _HEADER = re.compile(r"^\s*\[\[\s*theme\s*\]\]\s*(#.*)?$")
 _OTHER_HEADER = re.compile(r"^\s*\[")
 _KEY = re.compile(r"""^\s*([A-Za-z0-9_-]+|"[^"]*"|'[^']*')\s*=""")
@@ -40,13 +42,23 @@ class Selection:
     figure_weight: float = 1.3  # a sentence with a figure (4.4万人, 70.2%) reports a result
     length_exponent: float = 0.5  # score / (characters / 40) ** this: long sentences pay for their room
     speech_decay: float = 0.8  # each sentence taken from a speech scales the next one's priority by this
+    slogan_weight: float = 0.5  # a sentence of filler words with no figure restates a slogan
     max_similarity: float = 0.5  # token-set Jaccard above which a sentence repeats one already taken
     min_fill: float = 0.75  # below this share of the body's lines, repeats are let in after all
 
 
 @dataclass(frozen=True)
+class Choice:
+    """An editor's choice of one sentence (pinned into a brief or dropped from it): its text or how it
+    starts, and the line of the theme file that says so."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Theme:
-    """One brief's theme: its name, headline, keywords, excluded words, issue, and its line in the file."""
+    """One brief's theme: its name, headline, keywords, excluded words, editor's choices, issue, line."""
 
     name: str
     headline: str
@@ -54,6 +66,8 @@ class Theme:
     exclude: tuple[str, ...] = ()
     issue: int | None = None
     line: int = 1  # the line of its [[theme]] header
+    pin: tuple[Choice, ...] = ()
+    drop: tuple[Choice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,7 +113,18 @@ def _words(value: Any, what: str, path: str, line: int, allow_empty: bool) -> tu
     return words
 
 
-def _build_theme(table: Any, index: int, path: str, header: int, line_of: Callable[[str], int]) -> Theme:
+def _choices(words: tuple[str, ...], key_line: int, lines: list[str]) -> tuple[Choice, ...]:
+    """Return each pinned or dropped sentence with the line it is written on (from its key's line on)."""
+    found, start = [], key_line
+    for word in words:
+        line = next((n for n in range(start, len(lines) + 1) if word in lines[n - 1]), key_line)
+        found.append(Choice(word, line))
+        start = line
+    return tuple(found)
+
+
+def _build_theme(table: Any, index: int, path: str, header: int, line_of: Callable[[str], int],
+                 lines: list[str]) -> Theme:
     where = f"theme {index}"
     if not isinstance(table, dict):
         raise ConfigError(path, header, f"{where} must be a table ([[theme]])")
@@ -125,6 +150,10 @@ def _build_theme(table: Any, index: int, path: str, header: int, line_of: Callab
         exclude=_words(table.get("exclude", []), f"{where}: exclude", path, line_of("exclude"), True),
         issue=issue,
         line=header,
+        pin=_choices(_words(table.get("pin", []), f"{where}: pin", path, line_of("pin"), True),
+                     line_of("pin"), lines),
+        drop=_choices(_words(table.get("drop", []), f"{where}: drop", path, line_of("drop"), True),
+                      line_of("drop"), lines),
     )
 
 
@@ -163,12 +192,21 @@ def parse_themes(text: str, path: str) -> ThemeFile:
         located = [(line_of("theme"), {})] * len(tables)
     themes: list[Theme] = []
     seen: dict[str, int] = {}
+    issues: dict[int, tuple[int, int]] = {}  # issue -> the line setting it, and its theme
+    lines = text.splitlines()
     for index, (table, (header, keys)) in enumerate(zip(tables, located), 1):
-        theme = _build_theme(table, index, path, header, lambda key, k=keys, h=header: k.get(key, h))
+        theme = _build_theme(table, index, path, header, lambda key, k=keys, h=header: k.get(key, h), lines)
         if theme.name in seen:
             raise ConfigError(path, header, f"theme {index}: the name {theme.name!r} is already used by the "
                               f"theme at line {seen[theme.name]}")
         seen[theme.name] = header
+        if theme.issue is not None:
+            line = keys.get("issue", header)
+            if theme.issue in issues:
+                other, number = issues[theme.issue]
+                raise ConfigError(path, line, f"theme {index}: issue {theme.issue} is already set at line {other} "
+                                  f"(theme {number}): two briefs cannot both be 第{theme.issue}期")
+            issues[theme.issue] = (line, index)
         themes.append(theme)
     selection = _build_selection(data.get("selection", {}), path, line_of)
     return ThemeFile(path, tuple(themes), selection)

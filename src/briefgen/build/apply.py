@@ -43,9 +43,11 @@ def describe_change(old: Mapping[str, Any], new: Mapping[str, Any]) -> str | Non
         if key == "templates":
             names = sorted(n for n in set(before) | set(after) if before.get(n) != after.get(n))
             return f"template {', '.join(names)} changed"
-        if key == "speeches":
-            numbers = sorted((n for n in set(before) | set(after) if before.get(n) != after.get(n)), key=int)
-            return f"speech {', '.join(numbers)} changed" if numbers else "speeches changed"
+        if key == "speeches":  # by number (the compilation) or by title (a brief)
+            changed = sorted((n for n in set(before) | set(after) if before.get(n) != after.get(n)),
+                             key=lambda n: (not n.isdigit(), int(n) if n.isdigit() else 0, n))
+            named = [n if n.isdigit() else f"《{n}》" for n in changed]
+            return f"speech {', '.join(named)} changed" if named else "speeches changed"
         return REASONS[key]
     return "dependencies changed" if set(old) ^ set(new) else None
 

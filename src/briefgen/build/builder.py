@@ -112,7 +112,7 @@ class SeedBuild:
     def update(self, fingerprint: Fingerprint, manifest: Manifest | None, report: SeedReport) -> None:
         """Plan the seed's outputs and bring the output folder up to date."""
         plan = SeedPlan(self.seed, self.shown, self.project, self.formats, self.allow_missing_glyphs, fingerprint,
-                        self.warnings.append)
+                        self.warnings.append, self.out_dir)
         targets = plan_outputs(plan)
         previous = manifest if manifest is not None else Manifest(self.shown, {}, ())
         stale = []

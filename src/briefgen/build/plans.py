@@ -3,12 +3,15 @@
 The compilation (DOCX and PDF) shows the whole outline; each brief shows the sentences it
 took from some speeches; index.json lists those sentences with their seed lines. An output's
 dependencies are the hashes of exactly those parts, of the templates its document used, and
-of what every output shares (style sheet, configuration, fonts, date, briefgen version).
+of what every output shares (style sheet, configuration, fonts, date, briefgen version). A
+brief's document is hashed without seed line numbers and its speeches are named by title, so a
+speech added or removed elsewhere (which moves lines and renumbers speeches) leaves it as it was.
+A seed without a theme file gets briefs of themes found in its text, and the theme file they
+came from as one more output (briefs/themes.toml) for the user to adopt.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +20,8 @@ from typing import Any, Callable, Mapping, Sequence
 from briefgen.build.fingerprint import Fingerprint, hash_bytes, hash_json
 from briefgen.outline.model import Collection, to_dict
 from briefgen.project.folder import Project
+
+DERIVED_THEMES = "themes.toml"  # in the briefs folder: the theme file of a seed that has none
 
 OUTPUT_ROOT = "output"
 
@@ -43,6 +48,7 @@ class SeedPlan:
     allow_missing_glyphs: bool
     fingerprint: Fingerprint
     warn: Callable[[str], None]
+    out_dir: Path | None = None  # where the outputs go (the previous index is read there)
 
 
 def _without_lines(value: Any) -> Any:
@@ -62,6 +68,15 @@ def speech_hashes(outline: Collection) -> dict[str, str]:
 def hash_document(document: Any) -> str:
     """Return a hash of a document's blocks and metadata (their repr is deterministic)."""
     return hash_bytes(repr(document).encode("utf-8"))
+
+
+def hash_without_lines(document: Any) -> str:
+    """Return a hash of a document with every run's seed line left out (lines name errors, print nothing)."""
+    from dataclasses import replace
+
+    sections = tuple(replace(section, blocks=tuple(replace(block, runs=tuple(replace(run, line=0) for run in block.runs))
+                                                   for block in section.blocks)) for section in document.sections)
+    return hash_document(replace(document, sections=sections))
 
 
 def common_deps(inputs: Mapping[str, Any]) -> dict[str, Any]:
@@ -147,39 +162,72 @@ def _fallback_warner(warn: Callable[[str], None]) -> Callable[[Any], None]:
 
 def plan_briefs(plan: SeedPlan, outline: Collection, renderer, speeches: Mapping[str, str],
                 warn: Callable[[Any], None] = lambda job: None) -> list[Target]:
-    """Return the targets of a seed's briefs and their index (none without a theme file)."""
-    from briefgen.briefs.maker import (
-        BRIEF_DIR,
-        INDEX_NAME,
-        brief_index,
-        make_briefs,
-        sentence_tokens,
-    )
-    from briefgen.briefs.themes import load_themes, themes_path
+    """Return the targets of a seed's briefs and their index; without a theme file, also the derived one."""
+    from briefgen.briefs.index import INDEX_NAME, brief_index, index_bytes, read_previous_index, warn_lost_sources
+    from briefgen.briefs.maker import BRIEF_DIR, make_briefs, sentence_tokens
 
-    path = themes_path(plan.seed)
-    if not path.is_file():
-        return []
     inputs = plan.fingerprint.values
-    themes = load_themes(path, plan.project.relative(path))
     renderer.templates.used.clear()
-    briefs = make_briefs(outline, themes, renderer, sentence_tokens, plan.shown, plan.warn)
+    tokens_of = _remembered(sentence_tokens)  # deriving themes and making briefs segment the same sentences
+    themes, derived = _theme_file(plan, outline, renderer, tokens_of)
+    briefs = make_briefs(outline, themes, renderer, tokens_of, plan.shown, plan.warn)
+    if plan.out_dir is not None:
+        texts = {s.text for s in _sentences(outline)}
+        warn_lost_sources(briefs, read_previous_index(plan.out_dir), outline, texts, themes.path, plan.warn)
     templates = _template_deps(inputs, set(renderer.templates.used))
+    titles = {str(n): s.title for n, s in enumerate(outline.speeches, 1)}
     targets = []
     for brief in briefs:
         used = sorted({str(s.sentence.speech) for s in brief.sentences}, key=int)
         deps = {**common_deps(inputs), "templates": templates, "theme": hash_json(repr(brief.theme)),
-                "speeches": {n: speeches[n] for n in used}, "document": hash_document(brief.job.document)}
+                "speeches": {titles[n]: speeches[n] for n in used}, "document": hash_without_lines(brief.job.document)}
         targets += [_target(f"{BRIEF_DIR}/{brief.stem}.{fmt}", "brief", fmt, brief.theme.name, deps,
                             (lambda job=brief.job: job), warn) for fmt in plan.formats]
-    data = _index_bytes(brief_index(briefs, outline, plan.formats, plan.shown, themes.path))
+    if derived is not None:
+        data = derived.encode("utf-8")
+        targets.append(Target(f"{BRIEF_DIR}/{DERIVED_THEMES}", "themes", "toml", None,
+                              {"version": inputs["version"], "document": hash_bytes(data)}, lambda: data))
+    index = index_bytes(brief_index(briefs, outline, plan.formats, plan.shown, themes.path, derived is not None))
     targets.append(Target(f"{BRIEF_DIR}/{INDEX_NAME}", "brief-index", "json", None,
-                          {"version": inputs["version"], "document": hash_bytes(data)}, lambda: data))
+                          {"version": inputs["version"], "document": hash_bytes(index)}, lambda: index))
     return targets
 
 
-def _index_bytes(index: Mapping[str, Any]) -> bytes:
-    return (json.dumps(index, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+def _sentences(outline: Collection):
+    from briefgen.briefs.selection import collection_sentences
+
+    return collection_sentences(outline)
+
+
+def _remembered(tokens_of: Callable[[list[str]], list]) -> Callable[[list[str]], list]:
+    """Return ``tokens_of`` remembering what it returned (without a cache folder, texts are segmented once)."""
+    seen: dict[str, Any] = {}
+
+    def tokens(texts: list[str]) -> list:
+        missing = [text for text in dict.fromkeys(texts) if text not in seen]
+        if missing:
+            seen.update(zip(missing, tokens_of(missing)))
+        return [seen[text] for text in texts]
+
+    return tokens
+
+
+def _theme_file(plan: SeedPlan, outline: Collection, renderer, tokens_of: Callable[[list[str]], list]):
+    """Return the seed's theme file and, when it has none, the text of the one derived from its text
+    (and say so in one line)."""
+    from briefgen.briefs.maker import BRIEF_DIR
+    from briefgen.briefs.suggest import derived_theme_file
+    from briefgen.briefs.themes import load_themes, themes_path
+
+    path = themes_path(plan.seed)
+    if path.is_file():
+        return load_themes(path, plan.project.relative(path)), None
+    out_dir = plan.out_dir if plan.out_dir is not None else output_dirs([plan.seed], None, plan.project.root)[0]
+    shown = plan.project.relative(out_dir / BRIEF_DIR / DERIVED_THEMES)
+    text, themes = derived_theme_file(outline, tokens_of, renderer.templates, plan.shown, shown)
+    plan.warn(f"{plan.shown}: note: no theme file {plan.project.relative(path)}: {len(themes.themes)} themes found "
+              f"in the text, written to {shown} (copy it to {plan.project.relative(path)} to edit and keep them)")
+    return themes, text
 
 
 def output_dirs(seeds: Sequence[Path], out: Path | None, root: Path) -> list[Path]:

@@ -146,13 +146,14 @@ def themes() -> None:
 
 @themes.command()
 @click.argument("seed", required=False, type=click.Path(dir_okay=False))
-@click.option("-n", "--count", default=8, show_default=True, type=click.IntRange(1, 100),
-              help="How many themes to propose.")
+@click.option("-n", "--count", default=None, type=click.IntRange(1, 100),
+              help="How many themes to propose at most (default: as many as a build without a theme file makes).")
 @reports_errors
-def suggest(seed: str | None, count: int) -> None:
-    """Print a proposed theme file for SEED (default: the one seeds/*.txt)."""
+def suggest(seed: str | None, count: int | None) -> None:
+    """Print the themes found in SEED's text as a theme file (what a build without one uses)."""
+    from briefgen.briefs.derive import DEFAULT_COUNT
     from briefgen.briefs.maker import sentence_tokens
-    from briefgen.briefs.suggest import suggest_themes, theme_file_text
+    from briefgen.briefs.suggest import derived_theme_file
     from briefgen.errors import ParseError
     from briefgen.outline.seeds import display_path, find_seeds, load_seed
     from briefgen.project.folder import load_project
@@ -163,9 +164,10 @@ def suggest(seed: str | None, count: int) -> None:
     if len(paths) > 1:
         raise ParseError("seeds", 1, f"{len(paths)} seeds in seeds/: name the one to propose themes for")
     loaded = load_seed(paths[0])
-    proposed = suggest_themes(loaded.outline, sentence_tokens, count)
     templates = Templates(project.template_dirs, project.relative)
-    click.echo(theme_file_text(proposed, templates, display_path(paths[0])), nl=False)
+    text, _ = derived_theme_file(loaded.outline, sentence_tokens, templates, display_path(paths[0]), "<suggested>",
+                                 count or DEFAULT_COUNT)
+    click.echo(text, nl=False)
 
 
 @main.command()

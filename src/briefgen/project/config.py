@@ -15,13 +15,16 @@ CONFIG_NAME = "briefgen.toml"
 
 @dataclass(frozen=True)
 class DocumentConfig:
-    """What the cover and mastheads say (who compiled the document, when, its mark), and how it is printed."""
+    """What the cover and mastheads say (who compiled the document, when, its mark), how it is printed,
+    and the meeting's name and date that the briefs' lead paragraph (导语) names."""
 
     unit: str = ""
     date: dt.date | None = None
     classification: str = ""  # a mark such as 内部资料　注意保存: top left of the cover and of each brief
     duplex: bool = False  # printed on both sides: right-hand starts, blank backs, mirrored margins
     speeches_start_right: bool = False  # with duplex: each speech starts on a right-hand (odd) page
+    meeting: str = ""
+    meeting_date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ def _check_keys(table: dict[str, Any], allowed: Mapping[str, type | tuple], pref
             raise ConfigError(path, line_of(f"{prefix}.{key}"), f"{prefix}.{key} has the wrong type: {value!r}")
 
 
-def _parse_date(value: Any, path: str, line_of: LineFinder) -> dt.date | None:
+def _parse_date(value: Any, path: str, line_of: LineFinder, key: str = "document.date") -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -103,8 +106,7 @@ def _parse_date(value: Any, path: str, line_of: LineFinder) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ConfigError(path, line_of("document.date"), f"document.date must be a date like 2026-11-28, "
-                          f"not {value!r}") from None
+        raise ConfigError(path, line_of(key), f"{key} must be a date like 2026-11-28, not {value!r}") from None
 
 
 def build_config(data: Mapping[str, Any], path: str, line_of: LineFinder) -> Config:
@@ -116,7 +118,8 @@ def build_config(data: Mapping[str, Any], path: str, line_of: LineFinder) -> Con
                               f"{', '.join(sorted(sections))}")
     document = _expect(data.get("document"), "document", path, line_of)
     _check_keys(document, {"unit": str, "date": (str, dt.date), "classification": str, "duplex": bool,
-                           "speeches_start_right": bool}, "document", path, line_of)
+                           "speeches_start_right": bool, "meeting": str, "meeting_date": (str, dt.date)},
+                "document", path, line_of)
     if document.get("speeches_start_right") and not document.get("duplex"):
         raise ConfigError(path, line_of("document.speeches_start_right"), "document.speeches_start_right needs "
                           "document.duplex = true (a right-hand page exists only on paper printed on both sides)")
@@ -134,7 +137,7 @@ def build_config(data: Mapping[str, Any], path: str, line_of: LineFinder) -> Con
     for role, file in fonts.get("files", {}).items():
         if not isinstance(file, str):
             raise ConfigError(path, line_of(f"fonts.files.{role}"), f"fonts.files.{role} must be a file name")
-    for text_key in ("unit", "classification"):
+    for text_key in ("unit", "classification", "meeting"):
         if "\n" in document.get(text_key, ""):
             raise ConfigError(path, line_of(f"document.{text_key}"), f"document.{text_key} must be one line")
     return Config(
@@ -142,7 +145,10 @@ def build_config(data: Mapping[str, Any], path: str, line_of: LineFinder) -> Con
         document=DocumentConfig(unit=document.get("unit", ""), date=_parse_date(document.get("date"), path, line_of),
                                 classification=document.get("classification", "").strip(),
                                 duplex=document.get("duplex", False),
-                                speeches_start_right=document.get("speeches_start_right", False)),
+                                speeches_start_right=document.get("speeches_start_right", False),
+                                meeting=document.get("meeting", "").strip(),
+                                meeting_date=_parse_date(document.get("meeting_date"), path, line_of,
+                                                         "document.meeting_date")),
         brief=BriefConfig(**brief),
         fonts=FontConfig(dirs=tuple(fonts.get("dirs", [])), files=dict(fonts.get("files", {})),
                          system=fonts.get("system", True)),
