@@ -63,15 +63,19 @@ def outline(seeds: tuple[str, ...], fmt: str) -> None:
 
 @main.command()
 @click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--explain", is_flag=True, help="First print every line of the seed with what it was read as.")
 @reports_errors
-def check(seeds: tuple[str, ...]) -> None:
+def check(seeds: tuple[str, ...], explain: bool) -> None:
     """Lint SEEDS, one finding a line; exit 1 when there are errors."""
+    from briefgen.outline.explain import explain as explain_lines
     from briefgen.outline.lint import lint
     from briefgen.outline.seeds import display_path, find_seeds, load_seed
 
     errors = 0
     for path in find_seeds(seeds):
         loaded = load_seed(path)
+        if explain:
+            click.echo("\n".join(explain_lines(loaded.outline, loaded.text, display_path(path))))
         for finding in lint(loaded.outline, loaded.text):
             click.echo(finding.format(display_path(path)))
             errors += finding.severity == "error"
@@ -114,9 +118,10 @@ def _record_for_quick_check(seeds, out, allow_missing_glyphs, reports, project, 
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Say why each output was rebuilt or skipped.")
 @click.option("--allow-missing-glyphs", is_flag=True, help="Draw characters no font has as blanks instead of failing.")
+@click.option("--strict", is_flag=True, help="Fail on the errors `briefgen check` finds instead of warning.")
 @reports_errors
 def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None, quiet: bool, verbose: bool,
-          allow_missing_glyphs: bool) -> None:
+          allow_missing_glyphs: bool, strict: bool) -> None:
     """Build the compilation and the briefs (DOCX and PDF) of SEEDS (default: every seeds/*.txt)."""
     import os
     import time
@@ -153,7 +158,7 @@ def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None
                        f"({report.seconds:.2f} s)", err=True)
 
     reports = build_seeds(paths, folders, project, jobs=jobs, done=report_one, force=force,
-                          allow_missing_glyphs=allow_missing_glyphs, pause=write_pause())
+                          allow_missing_glyphs=allow_missing_glyphs, pause=write_pause(), strict=strict)
     failed = sum(1 for report in reports if report.error)
     _record_for_quick_check(seeds, out, allow_missing_glyphs, reports, project, failed)
     if not quiet and not (failed and len(paths) == 1):  # a failed seed alone says only its error line

@@ -15,7 +15,7 @@ from briefgen.document.model import (
     Run,
     Section,
 )
-from briefgen.document.titles import display_titles
+from briefgen.document.titles import DisplayTitles, display_titles
 from briefgen.marks import cell_width
 from briefgen.outline.model import Collection, Paragraph, Point, Speech
 from briefgen.project.config import Config, format_chinese_date
@@ -23,6 +23,8 @@ from briefgen.project.style import StyleSheet
 from briefgen.project.templating import Templates
 
 METADATA_KEYS = ("title", "subject", "keywords")
+SUBHEADING_STYLE = "subheading"  # an unnumbered heading inside a speech (小标题)
+CLOSING_STYLE = "closing"  # the collection's closing note: an editor's note or source line
 NUMBER = "\ue000"  # stands for the page number while page_number.j2 is rendered
 
 
@@ -36,22 +38,26 @@ def paragraph_runs(paragraph: Paragraph) -> list[Run]:
     return runs
 
 
-def point_blocks(point: Point, anchor: str) -> Iterator[Block]:
-    """Yield a point's blocks: its heading (run into its first paragraph when the text does so), body, children."""
-    heading_style = f"heading{min(point.level, 5)}"
+def point_blocks(point: Point, anchor: str, depth: int = 0) -> Iterator[Block]:
+    """Yield a point's blocks: its heading (run into its first paragraph when the text does so), body, children.
+
+    A sub-heading (level 0) is a heading of its own in the navigation pane, one level above the numbered
+    points, and the points under it sit one level deeper there (``depth``)."""
+    heading_style = f"heading{min(point.level, 5)}" if point.level else SUBHEADING_STYLE
     heading = Run(point.marker + point.heading, heading_style, point.line)
     label = point.marker + point.heading
+    level = (point.level or 1) + depth
     body = list(point.body)
     if point.run_in:
         first = body.pop(0)
-        yield Block("body", (heading, *paragraph_runs(first)), outline_level=point.level, label=label, anchor=anchor)
+        yield Block("body", (heading, *paragraph_runs(first)), outline_level=level, label=label, anchor=anchor)
     else:
-        yield Block(heading_style, (Run(heading.text, None, point.line),), outline_level=point.level, label=label,
+        yield Block(heading_style, (Run(heading.text, None, point.line),), outline_level=level, label=label,
                     anchor=anchor)
     for paragraph in body:
         yield Block("body", tuple(paragraph_runs(paragraph)))
     for index, child in enumerate(point.points, 1):
-        yield from point_blocks(child, f"{anchor}.{index}")
+        yield from point_blocks(child, f"{anchor}.{index}", depth + (not point.level))
 
 
 def title_runs(lines: tuple[str, ...], line: int) -> tuple[Run, ...]:
@@ -125,20 +131,32 @@ def build_compilation(outline: Collection, templates: Templates, sheet: StyleShe
         "count": outline.declared_count,
         "speech_titles": [s.title for s in outline.speeches],
     }
-    cover = template_blocks(templates, "cover.j2", sheet, {outline.title: outline.line}, **context)
-    contents = list(template_blocks(templates, "contents.j2", sheet, **context))
-    for number, speech in enumerate(outline.speeches, 1):
-        contents.append(Block("contents_entry", contents_runs(speech, sheet, titles.speeches[number - 1]), ref=f"speech-{number}"))
     # Text standing between the collection title and the first speech opens the numbered part.
     body = [Block("body", tuple(paragraph_runs(p))) for p in outline.preface]
     for number, speech in enumerate(outline.speeches, 1):
         body.extend(speech_blocks(speech, number, titles.speeches[number - 1]))
+    body.extend(Block(CLOSING_STYLE, tuple(paragraph_runs(p))) for p in outline.closing)
     meta = {line.style: line.text for line in templates.render_lines("metadata.j2", METADATA_KEYS, **context)}
     metadata = Metadata(title=meta.get("title", outline.title), subject=meta.get("subject", ""),
                         author=config.document.unit, keywords=meta.get("keywords", ""), date=date)
-    sections = (Section("cover", cover), Section("contents", tuple(contents)),
-                Section("body", tuple(body), numbered=True))
+    sections = (*front_sections(outline, templates, sheet, titles, context), Section("body", tuple(body), numbered=True))
     return Document("compilation", sections, metadata, page_numbering(templates))
+
+
+def front_sections(outline: Collection, templates: Templates, sheet: StyleSheet, titles: DisplayTitles,
+                   context: Mapping[str, object]) -> tuple[Section, ...]:
+    """Return the cover and the contents: none for one speech alone (its title heads its first page), no
+    contents for a collection of one speech."""
+    if outline.single:
+        return ()
+    cover = template_blocks(templates, "cover.j2", sheet, {outline.title: outline.line}, **context)
+    if len(outline.speeches) < 2:
+        return (Section("cover", cover),)
+    contents = list(template_blocks(templates, "contents.j2", sheet, **context))
+    for number, speech in enumerate(outline.speeches, 1):
+        contents.append(Block("contents_entry", contents_runs(speech, sheet, titles.speeches[number - 1]),
+                              ref=f"speech-{number}"))
+    return Section("cover", cover), Section("contents", tuple(contents))
 
 
 def page_numbering(templates: Templates) -> PageNumbering:
