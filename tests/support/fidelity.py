@@ -1,6 +1,6 @@
 """What an outline must hold of its seed: every character, but for the pieces it reports as removed (site
-furniture, comments, line marks), in the printed order (an occasion line written above its title comes
-under it)."""
+furniture, comments, line marks), in the printed order (an occasion line comes right under its title,
+wherever the seed wrote it)."""
 
 from __future__ import annotations
 
@@ -27,15 +27,16 @@ def line_pieces(text: str, outline, content: Callable[[str], str]) -> list[tuple
 
 
 def printed_order(pieces: list[tuple[int, str]], outline) -> list[tuple[int, str]]:
-    """Move each occasion line the seed wrote above its title to after the title's lines."""
+    """Move each occasion line to right after its title's lines, where it prints (the seed may have
+    written it above the title, or under the speaker line)."""
     pieces = list(pieces)
     for speech in outline.speeches:
-        if speech.subtitle is None or speech.subtitle.line >= speech.line:
-            continue
-        at = next(i for i, (number, _) in enumerate(pieces) if number == speech.subtitle.line)
+        lines = [number for number, text in pieces if number >= speech.line and text][:len(speech.title_lines)]
+        if speech.subtitle is None or speech.subtitle.line in lines:
+            continue  # none, or on a title line (标题——在…上的发言): printed where it stands
+        moved = pieces.pop(next(i for i, (number, _) in enumerate(pieces) if number == speech.subtitle.line))
         titles = [i for i, (number, text) in enumerate(pieces) if number >= speech.line and text]
-        last = titles[len(speech.title_lines) - 1]
-        pieces.insert(last, pieces.pop(at))
+        pieces.insert(titles[len(speech.title_lines) - 1] + 1, moved)
     return pieces
 
 
