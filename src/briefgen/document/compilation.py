@@ -60,20 +60,30 @@ def point_blocks(point: Point, anchor: str, depth: int = 0) -> Iterator[Block]:
         yield from point_blocks(child, f"{anchor}.{index}", depth + (not point.level))
 
 
-def title_runs(lines: tuple[str, ...], line: int) -> tuple[Run, ...]:
-    """Return a title's display lines as runs separated by forced line breaks."""
+def title_runs(lines: tuple[str, ...], line: int | tuple[int, ...]) -> tuple[Run, ...]:
+    """Return a title's display lines as runs separated by forced line breaks; ``line`` is the seed line
+    of them all, or of each display line."""
+    numbers = line if isinstance(line, tuple) else (line,) * len(lines)
     runs: list[Run] = []
-    for index, text in enumerate(lines):
+    for index, (text, number) in enumerate(zip(lines, numbers)):
         if index:
-            runs.append(Run(LINE_BREAK, None, line))
-        runs.append(Run(text, None, line))
+            runs.append(Run(LINE_BREAK, None, number))
+        runs.append(Run(text, None, number))
     return tuple(runs)
+
+
+def title_line_numbers(speech: Speech, display: tuple[str, ...]) -> int | tuple[int, ...]:
+    """Return the seed line of a speech title's display lines: each its own when they are the lines the
+    seed broke the title over (consecutive lines), else the title's line for them all."""
+    if len(speech.title_lines) > 1 and display == speech.title_lines:
+        return tuple(speech.line + index for index in range(len(display)))
+    return speech.line
 
 
 def speech_blocks(speech: Speech, number: int, title_lines: tuple[str, ...]) -> Iterator[Block]:
     """Yield a speech's blocks: title lines, subtitle and unit lines, a blank line, intro, points."""
     anchor = f"speech-{number}"
-    yield Block("title", title_runs(title_lines, speech.line), outline_level=0,
+    yield Block("title", title_runs(title_lines, title_line_numbers(speech, title_lines)), outline_level=0,
                 label=speech.title, anchor=anchor, page_break_before=True)
     if speech.subtitle:
         yield Block("subtitle", (Run(speech.subtitle.text, None, speech.subtitle.line),))
@@ -90,9 +100,12 @@ def contents_runs(speech: Speech, sheet: StyleSheet, title_lines: tuple[str, ...
     """Return a contents entry's text: the title on one line when it fits beside its page number,
     else broken where its display lines break."""
     room = sheet.page.chars_per_line - sheet.contents.number_cells - 1
+    numbers = title_line_numbers(speech, title_lines)
     if cell_width(speech.title) <= room or len(title_lines) < 2:
+        if isinstance(numbers, tuple):  # one line of the seed's own lines: each keeps its seed line
+            return tuple(Run(text, None, number) for text, number in zip(title_lines, numbers))
         return (Run(speech.title, None, speech.line),)
-    return title_runs(title_lines, speech.line)
+    return title_runs(title_lines, numbers)
 
 
 def template_blocks(templates: Templates, name: str, sheet: StyleSheet, seed_texts: Mapping[str, int] | None = None,

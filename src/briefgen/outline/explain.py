@@ -7,7 +7,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Iterator
 
-from briefgen.outline.clean import LINE_BREAK, content_of
+from briefgen.outline.clean import LINE_BREAK
 from briefgen.outline.model import Collection, Paragraph, Point, Speech
 
 ROLE_COLUMNS = 30
@@ -48,16 +48,16 @@ def _point_roles(point: Point) -> Iterator[tuple[int, str]]:
         yield from _point_roles(child)
 
 
-def _speech_roles(speech: Speech, number: int, single: bool, lines: list[str]) -> Iterator[tuple[int, str]]:
+def _speech_roles(speech: Speech, number: int, single: bool) -> Iterator[tuple[int, str]]:
     name = "title (one speech alone: the document's title)" if single else f"title of speech {number}"
     at = speech.line
     yield at, name
-    for _ in speech.title_lines[1:]:  # the lines the print broke the title over follow it
-        at = next(n for n in range(at + 1, len(lines) + 1) if content_of(lines[n - 1]))
+    title_lines = [speech.line + index for index in range(len(speech.title_lines))]  # consecutive lines
+    for at in title_lines[1:]:
         yield at, name + ", continued"
     if speech.subtitle:
         where = "above the title" if speech.subtitle.line < speech.line else "under the title"
-        yield speech.subtitle.line, ("subtitle: the occasion on the title line" if speech.subtitle.line == speech.line
+        yield speech.subtitle.line, ("subtitle: the occasion on the title line" if speech.subtitle.line in title_lines
                                      else f"subtitle (occasion, {where})")
     if speech.unit:
         yield speech.unit.line, "speaker or unit"
@@ -67,9 +67,8 @@ def _speech_roles(speech: Speech, number: int, single: bool, lines: list[str]) -
         yield from _point_roles(point)
 
 
-def line_roles(outline: Collection, text: str) -> dict[int, list[str]]:
+def line_roles(outline: Collection) -> dict[int, list[str]]:
     """Return seed line -> the roles the outline gives it (a line holding a run-in heading has several)."""
-    lines = LINE_BREAK.split(text)
     roles: dict[int, list[str]] = {}
 
     def add(line: int, role: str) -> None:
@@ -81,7 +80,7 @@ def line_roles(outline: Collection, text: str) -> dict[int, list[str]]:
     for paragraph in outline.preface:
         add(paragraph.line, _paragraph_role(paragraph, "preface"))
     for number, speech in enumerate(outline.speeches, 1):
-        for line, role in _speech_roles(speech, number, outline.single, lines):
+        for line, role in _speech_roles(speech, number, outline.single):
             add(line, role)
     for paragraph in outline.closing:
         add(paragraph.line, "closing note")
@@ -93,7 +92,7 @@ def line_roles(outline: Collection, text: str) -> dict[int, list[str]]:
 
 def explain(outline: Collection, text: str, path: str) -> list[str]:
     """Return the explain view: a heading line naming the seed, then one line per seed line."""
-    roles = line_roles(outline, text)
+    roles = line_roles(outline)
     shown = [f"{path}: every line and what it was read as"]
     lines = LINE_BREAK.split(text)
     if lines and not lines[-1]:

@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from briefgen.marks import CLOSING, STOPS
+from briefgen.marks import CLOSING, COMMAS, STOPS
 from briefgen.outline.clean import SourceLine
 from briefgen.outline.heads import is_title_like
+from briefgen.outline.numbering import match_point_marker
 
 FURNITURE_MAX_CHARS = 60  # furniture is short; a longer line is text
 BREADCRUMB = re.compile(r"(?:^|[\s:：])(?:首页|首頁|主页|主頁)\s*[>＞›»/]|^\S{0,6}位置\s*[:：]"
@@ -131,7 +132,8 @@ def _mark_cut(lines: Sequence[SourceLine], found: Furniture, fixed: dict[int, st
     if not rest or rest[-1].number in fixed:
         return
     last = rest[-1].text
-    if len(last) >= 20 and not is_title_like(last) and last[-1] not in STOPS + CLOSING + "…—":
+    sentence = any(c in COMMAS for c in last) and match_point_marker(last) is None  # text, not a heading
+    if len(last) >= 20 and sentence and last[-1] not in STOPS + CLOSING + "…—":
         found.removed[rest[-1].number] = "cut off mid-sentence, where the page stopped"
 
 

@@ -113,7 +113,8 @@ class Reader:
         found = self.tail(first + 1)
         second = first + 1
         if not found and join and second < len(self.lines) and shapes[second].title and shapes[second].mark is None \
-                and can_join(self.lines[first].text, self.lines[second].text):
+                and self.lines[second].number == self.lines[first].number + 1 \
+                and can_join(self.lines[first].text, self.lines[second].text):  # the print broke it: next line
             titles, found = (first, second), self.tail(second + 1)
         if found and above is not None and found[0] is not None:
             return None  # an occasion line both above and below: the one above is something else
@@ -154,8 +155,13 @@ class Reader:
             return True
         if self.indent_says and not line.indent:
             return True
+        return not first and self.after_boundary(head)
+
+    def after_boundary(self, head: Head) -> bool:
+        """Return True when a page or piece label, or a blank line where blank lines separate speeches, stands
+        before ``head``."""
         start = self.lines[head.at]
-        return not first and (start.number in self.after_label or (self.blanks_separate and start.blank_before))
+        return start.number in self.after_label or (self.blanks_separate and start.blank_before)
 
 
 def blanks_separate_speeches(lines: Sequence[SourceLine]) -> bool:
@@ -165,14 +171,13 @@ def blanks_separate_speeches(lines: Sequence[SourceLine]) -> bool:
 
 
 def indentation_says(lines: Sequence[SourceLine], shapes: Sequence[Shape]) -> bool:
-    """Return True when body lines are indented and titles and speaker lines are not, consistently."""
+    """Return True when body lines are indented, consistently, and titles and speaker lines are not (headings
+    inside a speech may be indented like its body; a text that indents everything alike says nothing)."""
     body = [line for line, shape in zip(lines, shapes) if shape.body]
-    heads = [line for line, shape in zip(lines, shapes) if not shape.body]
-    if len(body) < 3 or not heads:
+    flush = [line for line, shape in zip(lines[1:], shapes[1:]) if not shape.body and not line.indent]
+    if len(body) < 3 or len(flush) < 2:
         return False
-    indented_body = sum(1 for line in body if line.indent)
-    indented_heads = sum(1 for line in heads if line.indent)
-    return indented_body >= INDENT_SHARE * len(body) and indented_heads <= (1 - INDENT_SHARE) * len(heads)
+    return sum(1 for line in body if line.indent) >= INDENT_SHARE * len(body)
 
 
 # The decision ------------------------------------------------------------------------------------
@@ -263,6 +268,7 @@ def read_text(lines: Sequence[SourceLine], marks: dict[int, str], after_label: s
                 and not looks_like_collection_title(lines[0].text) and can_join(lines[0].text, lines[1].text):
             reading.doubts.append((lines[0].number, TOP_PAIR.format(lines[0].number, lines[1].number)))
         marked = sum(reader.marked(head, index == 0) for index, head in enumerate(heads))
-        _classify(reader, heads, reading, marked_text=marked >= 2)
+        bounded = any(reader.after_boundary(head) for head in heads[1:])
+        _classify(reader, heads, reading, marked_text=marked >= 2 or bounded or reader.indent_says)
     reading.subheadings |= {number for number, mark in marks.items() if mark == "subheading"}
     return reading

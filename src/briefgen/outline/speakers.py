@@ -2,9 +2,9 @@
 
 Posts are more than a list can hold (副庭长, 原教务长, 党组副书记), so the signal is the shape: one
 organisation-and-post phrase, a gap (spaces or U+3000; U+00A0 is a space by now), and a name of two to
-four characters, a two-character name often padded (`刘 伟`); names may be masked (`XXX`, `李**`, `何XX`).
+three characters, a two-character name often padded (`刘 伟`); names may be masked (`XXX`, `李**`, `何XX`).
 The last characters of the phrase say it ends in a post (书记, 主任, …长, …员); an organisation's
-characters (委, 局, 院, 县, 公司 …) are weaker evidence and then the name must be short.
+characters (委, 局, 院, 县, 公司 …) are weaker evidence.
 """
 
 from __future__ import annotations
@@ -19,10 +19,9 @@ NAME_MASKS = "XxＸｘ×*＊某○〇"
 _SIMPLIFIED = str.maketrans("長書記員縣鎮處會館團隊經總顧問檢審廳區鄉黨務協銀醫學街辦廠",
                             "长书记员县镇处会馆团队经总顾问检审厅区乡党务协银医学街办厂")
 _ORG_CHARS = "局县镇院校庭部处科所站社行厅省市区乡村队团会馆台组署司厂州盟"
-# A phrase ending in one of these ends in a post.
-POST_END = re.compile(
-    "(?:书记|主任|委员|主席|常委|主委|经理|总监|干事|秘书|代表|董事|监事|专员|顾问|主编|总裁|助理|院士|教授"
-    f"|(?:检察|审判|董事|理事|秘书|参谋|[{_ORG_CHARS}])长|[员官师])$")
+# A phrase ending in one of these ends in a post (before a name, any …长: 庭长, 原教务长, 副检察长).
+POST_END = re.compile("(?:书记|主任|委员|主席|常委|主委|经理|总监|干事|秘书|代表|董事|监事|专员|顾问|主编|总裁|助理"
+                      "|院士|教授|[长员官师])$")
 # A post alone on its line (县委副书记) ends in a post word of two characters or more.
 POST_ALONE_END = re.compile(
     "(?:书记|主任|委员|主席|常委|主委|经理|总监|董事|专员|顾问|总裁"
@@ -40,8 +39,11 @@ GAP = re.compile(r"[ \u3000]+")
 
 
 def _is_name(text: str) -> bool:
-    """Return True for a person's name as printed: two to four characters, ideographs or masks."""
-    return 1 <= len(text) <= 4 and all(c in NAME_MASKS or "\u4e00" <= c <= "\u9fff" for c in text) and (
+    """Return True for a person's name as printed: two or three ideographs or masks (a mask alone: one).
+
+    Four-character names (a compound surname) are left out: four characters after a gap are far more
+    often the last phrase of a title (一体履职 综合履职)."""
+    return 1 <= len(text) <= 3 and all(c in NAME_MASKS or "\u4e00" <= c <= "\u9fff" for c in text) and (
         len(text) >= 2 or text in NAME_MASKS)
 
 
@@ -68,9 +70,7 @@ def named_strength(text: str) -> str | None:
         return None
     if POST_END.search(phrase):
         return "post"
-    if ORG_PART.search(phrase) and len(name) <= 3:
-        return "organisation"
-    return None
+    return "organisation" if ORG_PART.search(phrase) else None
 
 
 def is_post_alone(text: str) -> bool:
