@@ -3,7 +3,8 @@ written as DOCX and PDF in-process, and read back.
 
 For every generated seed, either
 - the DOCX (python-docx) and the PDF (PDFium) print every character of the seed's content
-  (``content_of``) in order in their body part, and nothing else; or
+  (``content_of``) in order in their body part, but for what the outline reports as removed (site
+  furniture, each with a warning at its line; comments; marks), and nothing else; or
 - the pipeline raises a BriefgenError naming a line of the seed that holds the cause (a character
   no font can draw names a line holding that character); never another exception.
 
