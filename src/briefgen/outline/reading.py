@@ -10,6 +10,7 @@ it marks none (the bundled seed), every head starts a speech.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -238,8 +239,7 @@ def _say_lone_subheadings(reader: Reader, reading: Reading) -> None:
     starts = [reader.lines[head.at].number for head in reading.heads]
     by_speech: dict[int, list[int]] = {}
     for number in sorted(reading.subheadings):
-        speech = sum(1 for start in starts if start < number)
-        by_speech.setdefault(speech, []).append(number)
+        by_speech.setdefault(bisect_left(starts, number), []).append(number)
     for numbers in by_speech.values():
         if len(numbers) == 1:
             reading.doubts.append((numbers[0], SUBHEADING))
