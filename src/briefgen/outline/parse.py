@@ -6,23 +6,20 @@ and speakers for the shapes of their lines), and build each speech's points (poi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 from briefgen.errors import ParseError
 from briefgen.outline.clean import SourceLine, clean_lines
 from briefgen.outline.directives import read_marks
 from briefgen.outline.furniture import Furniture, find_furniture
-from briefgen.outline.heads import (  # noqa: F401  (is_title_like and is_subtitle: read by the importer and lint)
-    TITLE_MAX_CHARS,
-    is_subtitle,
-    is_title_like,
-    split_count,
-    split_occasion,
-)
+from briefgen.outline.heads import is_title_like, split_count, split_occasion
 from briefgen.outline.model import Collection, ParseWarning, Removed, Speech, TextLine
 from briefgen.outline.points import build_paragraphs, build_points
 from briefgen.outline.reading import Head, Reading, read_text
-from briefgen.outline.speakers import UNIT_MAX_CHARS, is_unit_line  # noqa: F401  (read by the importer)
+from briefgen.outline.speakers import UNIT_MAX_CHARS, is_unit_line  # noqa: F401  (the importer reads them here)
+
+__all__ = ["MAX_PARAGRAPHS", "MAX_SPEECHES", "UNIT_MAX_CHARS", "is_title_like", "is_unit_line", "parse_text"]
 
 # Memory grows with paragraphs and pages (each speech starts a page), not only with characters:
 # beyond these a build of even short text would pass 400 MB (see bench/bench_limits.py).
@@ -95,7 +92,8 @@ def _removals(lines: Sequence[SourceLine], found: Furniture, warnings: list[Pars
     return removed
 
 
-def _read(text: str, path: str, warnings: list[ParseWarning]):
+def _read(text: str, path: str, warnings: list[ParseWarning]) -> tuple[list[SourceLine], list[SourceLine],
+                                                                      list[Removed], Reading]:
     """Return the content lines, the closing lines, what was removed and how the text reads."""
     cleaned = clean_lines(text, warnings)
     if not cleaned:
@@ -141,8 +139,5 @@ def parse_text(text: str, path: str = "<seed>") -> Collection:
     if outline.declared_count is not None and outline.declared_count != len(speeches):
         warnings.append(ParseWarning(outline.line, f"the title declares {outline.declared_count} pieces "
                                      f"({outline.count_suffix}) but {len(speeches)} speeches were found"))
-    return Collection(title=outline.title, line=outline.line, title_lines=outline.title_lines,
-                      count_suffix=outline.count_suffix, declared_count=outline.declared_count,
-                      preface=outline.preface, speeches=speeches, closing=build_paragraphs(closing),
-                      single=outline.single, removed=tuple(removed),
-                      warnings=tuple(sorted(warnings, key=lambda w: w.line)))
+    return replace(outline, speeches=speeches, closing=build_paragraphs(closing), removed=tuple(removed),
+                   warnings=tuple(sorted(warnings, key=lambda w: w.line)))

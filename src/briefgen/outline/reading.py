@@ -82,13 +82,13 @@ class Reader:
 
     def __init__(self, lines: Sequence[SourceLine], marks: dict[int, str], after_label: set[int]):
         self.lines = list(lines)
-        self.marks = marks
         self.shapes = [shape_of(line, marks.get(line.number)) for line in self.lines]
         self.after_label = after_label
         self.blanks_separate = blanks_separate_speeches(self.lines)
         self.indent_says = indentation_says(self.lines, self.shapes)
 
     def is_body(self, index: int) -> bool:
+        """Return True when the line at ``index`` exists and can only be text."""
         return index < len(self.lines) and self.shapes[index].body
 
     def tail(self, index: int) -> tuple[int | None, int | None, int] | None:
