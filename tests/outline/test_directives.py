@@ -65,3 +65,11 @@ def test_the_first_line_marked_a_title_makes_one_speech_alone():
     text = "【标题】聚焦三个强化\n推动队伍整体优化提升\n近年来，我县抓好队伍建设。\n"
     outline = parse_text(text)
     assert outline.single and outline.title_lines == ("聚焦三个强化", "推动队伍整体优化提升")
+
+
+@pytest.mark.parametrize("line, comment", [("# 这篇暂不收入", True), ("#这篇暂不收入", True), ("＃ 备注", True),
+                                           ("#主题教育# 全市开展专题学习。", False)])
+def test_a_hash_line_is_a_comment_unless_it_is_a_hashtag(line, comment):
+    outline = parse_text(HEAD + "第一篇讲话\n正文一。\n" + line + "\n")
+    assert ([r.reason for r in outline.removed] == ["comment"]) is comment
+    assert (outline.speeches[0].intro[-1].text == line) is not comment

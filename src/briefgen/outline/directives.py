@@ -1,8 +1,9 @@
 """The user's say over a misreading: a mark at the start of a line fixes what the line is, and a line
 starting with # is a comment. Marks are words in 【】 (or [ ]), typed with a Chinese keyboard as they
 are read: 【标题】 starts a speech, 【副标题】 its occasion line, 【发言人】 (or 【单位】) its speaker or unit
-line, 【小标题】 a heading inside a speech, 【正文】 body text, 【不收入】 not content at all. Marks and
-comments are never printed; the outline keeps them among what it removed. An unmarked seed reads as before.
+line, 【小标题】 a heading inside a speech, 【正文】 body text, 【不收入】 not content at all. A comment is a
+line starting with # that holds no second # (#主题教育# is a hashtag, text). Marks and comments are never
+printed; the outline keeps them among what it removed. An unmarked seed reads as before.
 """
 
 from __future__ import annotations
@@ -42,11 +43,16 @@ def mark_of(text: str) -> tuple[str, str, str] | None:
     return ROLES[found.group(1)], found.group(0).strip(), text[found.end():]
 
 
+def is_comment(text: str) -> bool:
+    """Return True for a comment line: it starts with # (or ＃), and is no hashtag (#主题教育# …)."""
+    return text.startswith(COMMENT_SIGNS) and not any(sign in text[1:] for sign in COMMENT_SIGNS)
+
+
 def read_marks(lines: list[SourceLine]) -> MarkedLines:
     """Return the lines with their marks read: what each marked line is, and what is not content."""
     marked = MarkedLines()
     for line in lines:
-        if line.text.startswith(COMMENT_SIGNS):
+        if is_comment(line.text):
             marked.removed.append(Removed(line.number, line.text, "comment"))
             continue
         found = mark_of(line.text)
