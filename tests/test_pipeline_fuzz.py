@@ -3,7 +3,8 @@ written as DOCX and PDF in-process, and read back.
 
 For every generated seed, either
 - the DOCX (python-docx) and the PDF (PDFium) print every character of the seed's content
-  (``content_of``) in order in their body part, and nothing else; or
+  (``content_of``) in order in their body part, but for what the outline reports as removed (site
+  furniture, each with a warning at its line; comments; marks), and nothing else; or
 - the pipeline raises a BriefgenError naming a line of the seed that holds the cause (a character
   no font can draw names a line holding that character); never another exception.
 
@@ -28,15 +29,19 @@ from briefgen.render import Renderer
 from briefgen.writers import get_writer
 
 from support.docx import make_project
+from support.fidelity import expected_content
 from support.grammar import (
+    BOUNDARIES,
     HANZI,
+    furniture,
     paragraph,
     phrase,
     point_lines,
     sentence,
+    speech_head,
     subpoint_run,
 )
-from support.readback import collection_body, docx_body_text, pdf_body_text, pdf_pages
+from support.readback import docx_body_text, pdf_body_text, pdf_pages
 
 EXAMPLES = int(os.environ.get("BRIEFGEN_FUZZ_EXAMPLES", "150"))
 DATE = dt.date(2026, 11, 28)
@@ -52,24 +57,44 @@ NOISE_TEXT = st.one_of(st.sampled_from(JUNK), st.text(HANZI, min_size=1, max_siz
 
 
 @st.composite
-def genre_lines(draw) -> list[str]:
-    """Lines of a compilation: a collection title, maybe a preface, speeches with subtitles, units,
-    intros, points of one or two levels, sub-point runs."""
-    lines = [draw(phrase(4, 20)) + draw(st.sampled_from(["", "3篇", "发言汇编", "２篇"]))]
+def speech_lines(draw) -> list[str]:
+    """Lines of one speech: its head (the seed's own shapes, or the shapes of pasted compilations),
+    intro, points of one or two levels, sub-point runs, maybe a sub-heading."""
     if draw(st.booleans()):
-        lines.append(draw(paragraph()))
-    for _ in range(draw(st.integers(1, 3))):
-        lines.append(draw(phrase(8, 40)))
+        lines = [draw(phrase(8, 40))]
         if draw(st.booleans()):
             lines.append("——在" + draw(phrase(4, 12)) + "上的发言")
         if draw(st.booleans()):
             lines.append("（" + draw(phrase(3, 10)) + "委组织部）")
-        lines += draw(st.lists(st.one_of(paragraph(), subpoint_run()), min_size=1, max_size=2))
-        for point in draw(st.integers(0, 3).flatmap(point_lines)):
-            lines.append(point)
-            if point.startswith(tuple("一二三四五六")) and draw(st.integers(0, 3)) == 0:
-                lines += ["（" + "一二三"[n] + "）" + draw(sentence()) for n in range(draw(st.integers(1, 3)))]
+    else:
+        lines = draw(speech_head())
+    lines += draw(st.lists(st.one_of(paragraph(), subpoint_run()), min_size=1, max_size=2))
+    if draw(st.integers(0, 3)) == 0:
+        lines += [draw(st.sampled_from(["", "【小标题】"])) + draw(phrase(4, 12)), draw(paragraph())]
+    for point in draw(st.integers(0, 3).flatmap(point_lines)):
+        lines.append(point)
+        if point.startswith(tuple("一二三四五六")) and draw(st.integers(0, 3)) == 0:
+            lines += ["（" + "一二三"[n] + "）" + draw(sentence()) for n in range(draw(st.integers(1, 3)))]
     return lines
+
+
+@st.composite
+def genre_lines(draw) -> list[str]:
+    """Lines of a compilation: a collection title (or none: one speech alone), maybe a preface, speeches
+    with boundaries between them, site furniture around, comments."""
+    lines = []
+    if draw(st.integers(0, 4)):
+        lines.append(draw(phrase(4, 20)) + draw(st.sampled_from(["", "3篇", "发言汇编", "２篇", "（2篇）", "-20篇"])))
+        if draw(st.booleans()):
+            lines.append(draw(paragraph()))
+    boundary = draw(st.sampled_from([None, *BOUNDARIES]))
+    for number in range(draw(st.integers(1, 3))):
+        if number and boundary is not None:
+            lines.append(boundary)
+        if draw(st.integers(0, 5)) == 0:
+            lines.append("# " + draw(phrase(2, 8)))
+        lines += draw(speech_lines())
+    return draw(furniture(lines))
 
 
 @st.composite
@@ -136,10 +161,12 @@ def test_every_seed_prints_all_its_content_or_fails_naming_a_line(renderer, text
     except BriefgenError as error:
         check_failure(error, text)
         return
-    expected = collection_body(text)
+    expected = expected_content(text, outline, content_of, without_title=True)
     assert content_of(docx_body_text(docx_data)) == expected
     assert content_of(pdf_body_text(pdf_data, renderer.project.style)) == expected
     assert pdf_pages(pdf_data) == len(job.layout.pages)
+    reported = {warning.line for warning in outline.warnings}
+    assert all(r.line in reported for r in outline.removed if r.reason not in ("comment", "line mark")), outline
 
 
 def test_the_grammar_reaches_both_outcomes_and_deep_structure():

@@ -21,6 +21,10 @@ class ParseError(BriefgenError):
     """A seed that cannot be read or turned into an outline."""
 
 
+class CheckError(BriefgenError):
+    """A seed `briefgen check` finds errors in (a numbering gap, a repeat), built with --strict."""
+
+
 class ConfigError(BriefgenError):
     """A configuration, style sheet, theme or template file with a wrong key or value."""
 

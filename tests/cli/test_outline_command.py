@@ -72,3 +72,16 @@ def test_missing_seed_is_an_error_line(project_dir):
     result = run("outline", "seeds/nope.txt")
     assert result.exit_code == 2
     assert "seeds/nope.txt:1: error: no such file" in result.output
+
+
+def test_check_explain_prints_the_view_then_the_findings(project_dir, seed_text):
+    result = run("check", "--explain")
+    lines = result.output.splitlines()
+    assert result.exit_code == 0
+    assert lines[0] == "seeds/000_d46ae736df1a2878.txt: every line and what it was read as"
+    assert lines[2].startswith("    2  collection title (count 6篇)")
+    assert lines[3].startswith("    3  title of speech 1")
+    assert lines[5].startswith("    5  heading 1 一、, run in, sub-points 一是 二是 三是")
+    assert lines[-2:] == ["seeds/000_d46ae736df1a2878.txt:7: warning: removed site artefact ##paidbegin##",
+                          "seeds/000_d46ae736df1a2878.txt:36: warning: removed site artefact ##paidend##"]
+    assert len(lines) == 1 + seed_text.count("\n") + 2

@@ -27,7 +27,7 @@ def test_plain_build_command_lines_are_read(args, expected):
     assert parse_build_args(args) == expected
 
 
-@pytest.mark.parametrize("args", [["--help"], ["--strict"], ["-x"], ["--jobs", "0"], ["-j", "many"], ["-o"]])
+@pytest.mark.parametrize("args", [["--help"], ["--frobnicate"], ["-x"], ["--jobs", "0"], ["-j", "many"], ["-o"]])
 def test_anything_else_goes_to_the_click_command(args):
     assert parse_build_args(args) is None
 
@@ -53,9 +53,10 @@ def test_an_unchanged_project_is_up_to_date_without_building(recorded, capsys):
     assert "built 0, up to date 1, failed 0" in capsys.readouterr().err
 
 
-def test_force_never_answers_from_the_record(recorded):
+def test_force_and_strict_never_answer_from_the_record(recorded):
     options, _seed, _output = recorded
     assert not try_noop(BuildOptions(force=True))
+    assert not try_noop(BuildOptions(strict=True))  # --strict reads the seed again, to fail on check's errors
 
 
 def test_a_changed_input_or_output_falls_through_to_the_real_build(recorded):

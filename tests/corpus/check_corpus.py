@@ -90,196 +90,225 @@ def count_subpoints(lines: list[str]) -> int:
     return total
 
 
-def check(txt: Path, errors: list[str]) -> None:
-    name = txt.name
-    exp_path = txt.with_name(txt.name[:-4] + ".expect.toml")
+class Check:
+    """One text and its expectation file, checked step by step; each step appends to ``errors``."""
 
-    def err(msg: str) -> None:
-        errors.append(f"{name}: {msg}")
+    def __init__(self, txt: Path, errors: list[str]):
+        self.txt, self.errors, self.name = txt, errors, txt.name
+        self.lines: list[str] = []
+        self.header: set[int] = set()
+        self.firsts: list[int] = []
+        self.ctitle_line: int | None = None
 
-    raw = txt.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        err("starts with a BOM")
-    if not raw.endswith(b"\n"):
-        err("does not end with a newline")
-    if b"\r" in raw:
-        err("holds a carriage return")
-    if len(raw) > MAX_BYTES:
-        err(f"{len(raw)} bytes, over {MAX_BYTES}")
-    text = raw.decode("utf-8")
-    lines = text.split("\n")[:-1]
-    n = len(lines)
+    def err(self, msg: str) -> None:
+        self.errors.append(f"{self.name}: {msg}")
 
-    if not exp_path.exists():
-        err(f"no {exp_path.name}")
-        return
-    toml_text = exp_path.read_text(encoding="utf-8")
-    exp = tomllib.loads(toml_text)
-    if set(exp) - {"collection", "speech"}:
-        err(f"unknown tables {sorted(set(exp) - {'collection', 'speech'})}")
-    coll = exp.get("collection", {})
-    speeches = exp.get("speech", [])
-    if set(coll) - COLLECTION_KEYS:
-        err(f"unknown [collection] keys {sorted(set(coll) - COLLECTION_KEYS)}")
-    if "title" not in coll:
-        err("[collection] has no title")
-        return
-    if not speeches:
-        err("no [[speech]]")
-        return
+    def line(self, no: int) -> str:
+        return self.lines[no - 1]
 
-    def line(no: int) -> str:
-        return lines[no - 1]
-
-    def valid(no, what: str) -> bool:
+    def valid(self, no, what: str) -> bool:
+        n = len(self.lines)
         if not isinstance(no, int) or not 1 <= no <= n:
-            err(f"{what}: line {no} is not a line of the text (1..{n})")
+            self.err(f"{what}: line {no} is not a line of the text (1..{n})")
             return False
         return True
 
-    removed = set(coll.get("removed", []))
-    closing = set(coll.get("closing", []))
-    preface = set(coll.get("preface_lines", []))
-    for group, what in ((removed, "removed"), (closing, "closing"), (preface, "preface_lines")):
-        for no in sorted(group):
-            if valid(no, what) and not line(no).strip():
-                err(f"{what}: line {no} is blank")
-    for a, b in (("removed", "closing"), ("removed", "preface_lines"), ("closing", "preface_lines")):
-        both = set(coll.get(a, [])) & set(coll.get(b, []))
-        if both:
-            err(f"lines {sorted(both)} are both {a} and {b}")
-    skip = removed | closing
+    def run(self) -> None:
+        exp_path = self.txt.with_name(self.txt.name[:-4] + ".expect.toml")
+        self.read_text()
+        if not exp_path.exists():
+            self.err(f"no {exp_path.name}")
+            return
+        self.toml_text = exp_path.read_text(encoding="utf-8")
+        if not self.read_tables(tomllib.loads(self.toml_text)):
+            return
+        self.check_groups()
+        self.check_speech_count()
+        for i, sp in enumerate(self.speeches, 1):
+            self.check_header(i, sp)
+        if self.firsts != sorted(self.firsts) or len(set(self.firsts)) != len(self.firsts):
+            self.err(f"speeches are not in line order: {self.firsts}")
+        self.check_collection_title()
+        self.check_accounted()
+        self.check_closing()
+        for i, sp in enumerate(self.speeches):
+            self.check_body(i, sp)
 
-    single = coll.get("single", False)
-    if single and len(speeches) != 1:
-        err(f"single = true but {len(speeches)} speeches")
-    if not single and not 2 <= len(speeches) <= 8:
-        err(f"{len(speeches)} speeches (want 2-8)")
+    def read_text(self) -> None:
+        raw = self.txt.read_bytes()
+        if raw.startswith(b"\xef\xbb\xbf"):
+            self.err("starts with a BOM")
+        if not raw.endswith(b"\n"):
+            self.err("does not end with a newline")
+        if b"\r" in raw:
+            self.err("holds a carriage return")
+        if len(raw) > MAX_BYTES:
+            self.err(f"{len(raw)} bytes, over {MAX_BYTES}")
+        self.lines = raw.decode("utf-8").split("\n")[:-1]
 
-    # each speech: its header lines (title, subtitle, speaker) and its first line
-    header: set[int] = set()
-    firsts: list[int] = []
-    for i, sp in enumerate(speeches, 1):
-        tag = f"speech {i}"
-        if set(sp) - SPEECH_KEYS:
-            err(f"{tag}: unknown keys {sorted(set(sp) - SPEECH_KEYS)}")
-        tl = sp.get("title_line")
-        title = sp.get("title", "")
-        if not valid(tl, f"{tag} title_line"):
-            firsts.append(1)
-            continue
-        mine = set()
+    def read_tables(self, exp: dict) -> bool:
+        if set(exp) - {"collection", "speech"}:
+            self.err(f"unknown tables {sorted(set(exp) - {'collection', 'speech'})}")
+        self.coll = exp.get("collection", {})
+        self.speeches = exp.get("speech", [])
+        if set(self.coll) - COLLECTION_KEYS:
+            self.err(f"unknown [collection] keys {sorted(set(self.coll) - COLLECTION_KEYS)}")
+        if "title" not in self.coll:
+            self.err("[collection] has no title")
+            return False
+        if not self.speeches:
+            self.err("no [[speech]]")
+            return False
+        self.removed = set(self.coll.get("removed", []))
+        self.closing = set(self.coll.get("closing", []))
+        self.preface = set(self.coll.get("preface_lines", []))
+        self.skip = self.removed | self.closing
+        return True
+
+    def check_groups(self) -> None:
+        for group, what in ((self.removed, "removed"), (self.closing, "closing"), (self.preface, "preface_lines")):
+            for no in sorted(group):
+                if self.valid(no, what) and not self.line(no).strip():
+                    self.err(f"{what}: line {no} is blank")
+        for a, b in (("removed", "closing"), ("removed", "preface_lines"), ("closing", "preface_lines")):
+            both = set(self.coll.get(a, [])) & set(self.coll.get(b, []))
+            if both:
+                self.err(f"lines {sorted(both)} are both {a} and {b}")
+
+    def check_speech_count(self) -> None:
+        self.single = self.coll.get("single", False)
+        if self.single and len(self.speeches) != 1:
+            self.err(f"single = true but {len(self.speeches)} speeches")
+        if not self.single and not 2 <= len(self.speeches) <= 8:
+            self.err(f"{len(self.speeches)} speeches (want 2-8)")
+
+    def check_title_lines(self, tag: str, sp: dict, tl: int, mine: set[int]) -> int:
+        """Check a speech's title lines; return the last line of its title."""
         tlines = sp.get("title_lines")
-        if tlines:
-            if "".join(tlines) != title:
-                err(f"{tag}: title {title!r} is not its title_lines joined")
-            for k, part in enumerate(tlines):
-                if not valid(tl + k, f"{tag} title_lines[{k}]"):
-                    continue
-                if norm(line(tl + k)) != part:
-                    err(f"{tag}: line {tl + k} is {norm(line(tl + k))!r}, not {part!r}")
-                mine.add(tl + k)
-            end = tl + len(tlines) - 1
-        else:
-            end = tl
+        if not tlines:
             mine.add(tl)
-        sub = sp.get("subtitle")
-        on_title_line = False
+            return tl
+        if "".join(tlines) != sp.get("title", ""):
+            self.err(f"{tag}: title {sp.get('title', '')!r} is not its title_lines joined")
+        for k, part in enumerate(tlines):
+            if not self.valid(tl + k, f"{tag} title_lines[{k}]"):
+                continue
+            if norm(self.line(tl + k)) != part:
+                self.err(f"{tag}: line {tl + k} is {norm(self.line(tl + k))!r}, not {part!r}")
+            mine.add(tl + k)
+        return tl + len(tlines) - 1
+
+    def check_header(self, i: int, sp: dict) -> None:
+        """Check a speech's header lines (title, subtitle, speaker) and note its first line."""
+        tag, n = f"speech {i}", len(self.lines)
+        if set(sp) - SPEECH_KEYS:
+            self.err(f"{tag}: unknown keys {sorted(set(sp) - SPEECH_KEYS)}")
+        tl, title = sp.get("title_line"), sp.get("title", "")
+        if not self.valid(tl, f"{tag} title_line"):
+            self.firsts.append(1)
+            return
+        mine: set[int] = set()
+        end = self.check_title_lines(tag, sp, tl, mine)
+        sub, on_title_line = sp.get("subtitle"), False
         if sub is not None:
-            if norm(line(tl)) == title + sub:
+            if norm(self.line(tl)) == title + sub:
                 on_title_line = True
-            elif tl > 1 and norm(line(tl - 1)) == sub:
+            elif tl > 1 and norm(self.line(tl - 1)) == sub:
                 mine.add(tl - 1)
-            elif end < n and norm(line(end + 1)) == sub:
+            elif end < n and norm(self.line(end + 1)) == sub:
                 mine.add(end + 1)
                 end += 1
             else:
-                err(f"{tag}: subtitle {sub!r} is neither on, above nor below the title")
-        if not tlines and not on_title_line and norm(line(tl)) != title:
-            err(f"{tag}: line {tl} is {norm(line(tl))!r}, not the title {title!r}")
+                self.err(f"{tag}: subtitle {sub!r} is neither on, above nor below the title")
+        if not sp.get("title_lines") and not on_title_line and norm(self.line(tl)) != title:
+            self.err(f"{tag}: line {tl} is {norm(self.line(tl))!r}, not the title {title!r}")
         spk = sp.get("speaker")
         if spk is not None:
-            found = [no for no in (end + 1, end + 2) if no <= n and line(no).strip() == spk]
+            found = [no for no in (end + 1, end + 2) if no <= n and self.line(no).strip() == spk]
             if not found:
-                err(f"{tag}: speaker {spk!r} is not a line right under the title (line {end + 1})")
+                self.err(f"{tag}: speaker {spk!r} is not a line right under the title (line {end + 1})")
             else:
                 mine.add(found[0])
-        if mine & skip:
-            err(f"{tag}: header lines {sorted(mine & skip)} are also removed/closing")
-        header |= mine
-        firsts.append(min(mine))
-    if firsts != sorted(firsts) or len(set(firsts)) != len(firsts):
-        err(f"speeches are not in line order: {firsts}")
+        if mine & self.skip:
+            self.err(f"{tag}: header lines {sorted(mine & self.skip)} are also removed/closing")
+        self.header |= mine
+        self.firsts.append(min(mine))
 
-    # the collection title
-    ctitle = coll["title"]
-    count = coll.get("count")
-    if single:
-        if ctitle != speeches[0].get("title"):
-            err("single: the collection title is not the speech's title")
-        ctitle_line = None
-    else:
-        wanted = {ctitle}
-        if count is not None:
-            wanted |= {ctitle + s.format(n=count) for s in COUNT_SUFFIXES}
-        hits = [no for no in range(1, firsts[0]) if no not in skip and norm(line(no)) in wanted]
-        if len(hits) != 1:
-            err(f"collection title {ctitle!r} (count {count}) found on lines {hits} before line {firsts[0]}")
-            ctitle_line = None
+    def check_collection_title(self) -> None:
+        ctitle, count = self.coll["title"], self.coll.get("count")
+        if self.single:
+            if ctitle != self.speeches[0].get("title"):
+                self.err("single: the collection title is not the speech's title")
         else:
-            ctitle_line = hits[0]
-            if count is not None and norm(line(ctitle_line)) == ctitle:
-                err("count given but the title line carries no count suffix")
-    if count is not None and count != len(speeches):
-        if not re.search(r"(?m)^# count mismatch", toml_text):
-            err(f"count {count} but {len(speeches)} speeches, and no '# count mismatch' comment")
+            wanted = {ctitle}
+            if count is not None:
+                wanted |= {ctitle + s.format(n=count) for s in COUNT_SUFFIXES}
+            hits = [no for no in range(1, self.firsts[0]) if no not in self.skip and norm(self.line(no)) in wanted]
+            if len(hits) != 1:
+                self.err(f"collection title {ctitle!r} (count {count}) found on lines {hits} before line "
+                         f"{self.firsts[0]}")
+            else:
+                self.ctitle_line = hits[0]
+                if count is not None and norm(self.line(self.ctitle_line)) == ctitle:
+                    self.err("count given but the title line carries no count suffix")
+        if count is not None and count != len(self.speeches):
+            if not re.search(r"(?m)^# count mismatch", self.toml_text):
+                self.err(f"count {count} but {len(self.speeches)} speeches, and no '# count mismatch' comment")
 
-    # every non-blank line accounted for
-    last = firsts[-1]
-    for no in range(1, n + 1):
-        s = line(no).strip()
-        if not s or no in skip:
-            continue
-        if FURNITURE.match(s):
-            err(f"line {no} looks like site furniture but is neither removed nor closing: {s[:30]!r}")
-        if no < firsts[0]:
-            if no == ctitle_line or no in preface:
+    def check_accounted(self) -> None:
+        """Check that every non-blank line is a title, preface, speech, removed or closing line."""
+        for no in range(1, len(self.lines) + 1):
+            s = self.line(no).strip()
+            if not s or no in self.skip:
                 continue
-            err(f"line {no} before the first speech is neither title, preface nor removed: {s[:30]!r}")
-        elif no in preface:
-            err(f"preface line {no} is inside a speech")
-    for no in preface:
-        if ctitle_line is None or not ctitle_line < no < firsts[0]:
-            err(f"preface line {no} is not between the collection title and the first speech")
-    if closing:
-        tail = range(min(closing), n + 1)
-        if min(closing) < last:
-            err("closing lines stand before the last speech")
-        for no in tail:
-            if line(no).strip() and no not in skip:
-                err(f"line {no} stands among the closing lines but is neither closing nor removed")
+            if FURNITURE.match(s):
+                self.err(f"line {no} looks like site furniture but is neither removed nor closing: {s[:30]!r}")
+            if no < self.firsts[0]:
+                if no == self.ctitle_line or no in self.preface:
+                    continue
+                self.err(f"line {no} before the first speech is neither title, preface nor removed: {s[:30]!r}")
+            elif no in self.preface:
+                self.err(f"preface line {no} is inside a speech")
+        for no in self.preface:
+            if self.ctitle_line is None or not self.ctitle_line < no < self.firsts[0]:
+                self.err(f"preface line {no} is not between the collection title and the first speech")
 
-    # each speech's content: points, sub-points, sub-headings, paragraph count
-    for i, sp in enumerate(speeches):
+    def check_closing(self) -> None:
+        if not self.closing:
+            return
+        if min(self.closing) < self.firsts[-1]:
+            self.err("closing lines stand before the last speech")
+        for no in range(min(self.closing), len(self.lines) + 1):
+            if self.line(no).strip() and no not in self.skip:
+                self.err(f"line {no} stands among the closing lines but is neither closing nor removed")
+
+    def check_body(self, i: int, sp: dict) -> None:
+        """Check a speech's points, sub-points, sub-headings and paragraph count."""
         tag = f"speech {i + 1}"
-        start, stop = firsts[i], (firsts[i + 1] if i + 1 < len(firsts) else n + 1)
-        if closing:
-            stop = min(stop, min(closing))
-        body = [line(no) for no in range(start, stop)
-                if no not in skip and no not in header and line(no).strip()]
+        start = self.firsts[i]
+        stop = self.firsts[i + 1] if i + 1 < len(self.firsts) else len(self.lines) + 1
+        if self.closing:
+            stop = min(stop, min(self.closing))
+        body = [self.line(no) for no in range(start, stop)
+                if no not in self.skip and no not in self.header and self.line(no).strip()]
         if "points" not in sp:
-            err(f"{tag}: no points")
+            self.err(f"{tag}: no points")
         elif count_points(body) != sp["points"]:
-            err(f"{tag}: points {sp['points']} but the markers give {count_points(body)}")
+            self.err(f"{tag}: points {sp['points']} but the markers give {count_points(body)}")
         sp_count = count_subpoints(body)
         if sp_count != sp.get("subpoints", 0):
-            err(f"{tag}: subpoints {sp.get('subpoints', 0)} but the markers give {sp_count}")
+            self.err(f"{tag}: subpoints {sp.get('subpoints', 0)} but the markers give {sp_count}")
         bodyset = {norm(b) for b in body}
         for h in sp.get("subheadings", []):
             if h not in bodyset:
-                err(f"{tag}: sub-heading {h!r} is not a line of the speech")
+                self.err(f"{tag}: sub-heading {h!r} is not a line of the speech")
         if not 3 <= len(body) <= 15:
-            err(f"{tag}: {len(body)} body paragraphs (want 3-15)")
+            self.err(f"{tag}: {len(body)} body paragraphs (want 3-15)")
+
+
+def check(txt: Path, errors: list[str]) -> None:
+    """Check one text against its expectation file, appending what does not match to ``errors``."""
+    Check(txt, errors).run()
 
 
 def invisibles(txt: Path) -> None:

@@ -128,3 +128,45 @@ def test_metadata_comes_from_its_template(compilation):
     meta = compilation.metadata
     assert meta.title == "公务员工作座谈会发言汇编" and meta.subject == "发言汇编"
     assert meta.keywords.split("；")[0] == SEED_TITLES[0][0] and meta.date == DATE
+
+
+def compile_text(project, text: str):
+    return build_compilation(parse_text(text), Templates(project.template_dirs), project.style, project.config, DATE)
+
+
+def test_a_subheading_is_a_heading_of_its_own_style_and_its_points_sit_a_level_deeper(project):
+    text = ("交流会发言材料\n\n第一篇发言标题\n第一分公司党委书记  杨建国\n正文一。\n把支部建在项目上\n一、第一点。内容。\n"
+            "让党员亮在岗位上\n正文二。\n\n第二篇发言标题\n物流公司党总支书记  许海燕\n正文三。\n")
+    body = blocks_of(compile_text(project, text), "body")
+    headings = [(b.style, b.text, b.outline_level) for b in body if b.outline_level]
+    assert headings == [("subheading", "把支部建在项目上", 1), ("body", "一、第一点。内容。", 2),
+                        ("subheading", "让党员亮在岗位上", 1)]
+    assert project.style.styles["subheading"].word_name == "小标题"
+
+
+def test_the_closing_note_follows_the_last_speech_in_its_style(project):
+    text = "发言摘编\n第一篇讲话\n正文一。\n第二篇讲话\n正文二。\n（本版内容以发言先后为序）\n"
+    body = blocks_of(compile_text(project, text), "body")
+    assert (body[-2].text, body[-1].style, body[-1].text) == ("正文二。", "closing", "（本版内容以发言先后为序）")
+
+
+def test_one_speech_alone_has_only_its_body_and_its_title_heads_it(project):
+    document = compile_text(project, "聚焦三个强化推动队伍优化提升\n近年来，我县抓好队伍建设。\n")
+    assert [s.name for s in document.sections] == ["body"]
+    first = document.sections[0].blocks[0]
+    assert (first.style, first.text, first.page_break_before) == ("title", "聚焦三个强化推动队伍优化提升", True)
+    assert document.metadata.title == "聚焦三个强化推动队伍优化提升"
+
+
+def test_a_collection_of_one_speech_has_a_cover_but_no_contents(project):
+    document = compile_text(project, "发言汇编\n第一篇讲话\n正文一。\n")
+    assert [s.name for s in document.sections] == ["cover", "body"]
+
+
+def test_a_title_the_seed_broke_keeps_each_lines_seed_line(project):
+    text = "推进会交流发言\n坚持大抓基层鲜明导向\n推动村级组织全面进步\n（滨河县委组织部）\n正文一。\n第二篇讲话\n（XX市委组织部）\n正文二。\n"
+    document = compile_text(project, text)
+    title = blocks_of(document, "body")[0]
+    assert [(r.text, r.line) for r in title.runs] == [("坚持大抓基层鲜明导向", 2), ("\n", 3), ("推动村级组织全面进步", 3)]
+    entry = blocks_of(document, "contents")[1]
+    assert [(r.text, r.line) for r in entry.runs] == [("坚持大抓基层鲜明导向", 2), ("推动村级组织全面进步", 3)]

@@ -54,3 +54,18 @@ def test_damaged_and_half_width_characters():
 def test_declared_count_mismatch_is_an_error(seed_text):
     found = findings(seed_text.replace("汇编6篇", "汇编5篇"))
     assert (2, "error", "the title declares 5 pieces (5篇) but 6 speeches were found") in found
+
+
+def test_punctuation_of_a_removed_line_is_not_checked():
+    text = "加入收藏 共计6026个字,预计阅读时长21分钟\n汇编\n标题一\n正文,内容。\n"
+    found = findings(text)
+    assert not any(line == 1 and "half-width" in message for line, _, message in found)
+    assert any(line == 4 and "half-width" in message for line, _, message in found)
+
+
+def test_subheadings_carry_no_numbering_and_the_points_under_them_count_afresh():
+    text = ("交流会发言材料\n\n第一篇发言标题\n第一分公司党委书记  杨建国\n正文一。\n一、第一点。内容。\n二、第二点。内容。\n"
+            "把支部建在项目上\n一、第一点。内容。\n让党员亮在岗位上\n一、第一点。内容。\n三、第三点。内容。\n")
+    found = findings(text)
+    assert [(line, message) for line, severity, message in found if severity == "error"] == [
+        (12, "numbering gap: 一、 then 三、")]

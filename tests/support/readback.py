@@ -65,16 +65,23 @@ def pdf_text(source, sheet=None) -> str:
 
 
 def pdf_body_text(source, sheet) -> str:
-    """Return the text of the compilation's body: the pages after the contents (the last pages with
-    links), inside the type area (no page numbers)."""
+    """Return the text of the compilation's body: the pages from the first numbered one (a page number
+    below the type area; the cover and the contents have none), inside the type area (no page numbers)."""
     pdf = _pdf(source)
     try:
         pages = list(pdf)
+        numbered = [index for index, page in enumerate(pages) if _folio_text(page, sheet).strip()]
         contents = [index for index, page in enumerate(pages) if _has_links(page)]
-        start = contents[-1] + 1 if contents else 0
+        start = numbered[0] if numbered else (contents[-1] + 1 if contents else 0)
         return "".join(_page_text(page, sheet) for page in pages[start:])
     finally:
         pdf.close()
+
+
+def _folio_text(page, sheet) -> str:
+    """Return the text below the type area: the page number, if the page has one."""
+    geometry = sheet.page
+    return page.get_textpage().get_text_bounded(0, 0, geometry.width_mm * MM, geometry.margin_bottom_mm * MM)
 
 
 def _page_text(page, sheet) -> str:

@@ -26,6 +26,11 @@ def test_short_title_with_two_clear_clauses_breaks_between_them():
     assert break_titles(["坚持守正创新 确保公平公正"]) == [("坚持守正创新", "确保公平公正")]
 
 
+def test_short_title_of_phrases_breaks_at_the_space_giving_the_most_even_lines():
+    assert break_titles(["强基固本 铸魂育人 推动高质量发展"]) == [("强基固本 铸魂育人", "推动高质量发展")]
+    assert break_titles(["做强平台 纵深推进 双向发力"]) == [("做强平台", "纵深推进 双向发力")]  # as even either way
+
+
 def test_subtitle_dash_starts_the_second_line():
     lines = break_titles(["以高质量党建引领基层治理现代化——在全省组织工作会议上的发言"])[0]
     assert lines == ("以高质量党建引领基层治理现代化", "——在全省组织工作会议上的发言")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Collection, Mapping, Sequence
 
 from briefgen.atomic import Replacement, remove_stale_temps
 from briefgen.build.fingerprint import hash_bytes
@@ -68,10 +68,12 @@ def stale_reason(target: Target, entry: Entry | None, out_dir: Path, force: bool
 
 def apply_targets(targets: Sequence[Target], stale: Sequence[tuple[Target, str]], previous: Manifest,
                   out_dir: Path, inputs: Mapping[str, Any], pause: float = 0.0,
-                  progress: Callable[[str], None] = lambda message: None) -> tuple[list[Entry], list[Action]]:
-    """Render the stale targets and replace them, the removed outputs and the manifest as one change."""
-    # An output of a format this build does not write (`--format pdf` leaves the DOCX) stays as it is.
-    kept = {e.path for e in previous.entries if e.format not in {t.format for t in targets}}
+                  progress: Callable[[str], None] = lambda message: None,
+                  skipped: Collection[str] = ()) -> tuple[list[Entry], list[Action]]:
+    """Render the stale targets and replace them, the removed outputs and the manifest as one change.
+
+    Outputs of a ``skipped`` format (`--format pdf` skips docx) stay as they are, with their entries."""
+    kept = {e.path for e in previous.entries if e.format in skipped}
     planned = {t.path for t in targets} | kept
     for target in targets:
         if out_dir.resolve() not in (out_dir / target.path).resolve().parents:

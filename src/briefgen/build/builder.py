@@ -58,7 +58,7 @@ class SeedBuild:
 
     def __init__(self, seed: Path, out_dir: Path, project: Project, force: bool = False,
                  allow_missing_glyphs: bool = False, formats: Sequence[str] = FORMATS,
-                 progress: Callable[[str], None] | None = None, pause: float = 0.0):
+                 progress: Callable[[str], None] | None = None, pause: float = 0.0, strict: bool = False):
         self.seed = Path(seed)
         self.out_dir = Path(out_dir)
         self.project = project
@@ -70,6 +70,7 @@ class SeedBuild:
         self.warnings: list[str] = []
         self.progress = progress or (lambda message: None)
         self.pause = pause  # seconds after each replaced file: lets tests kill a build inside its write phase
+        self.strict = strict  # check's errors fail the build: the seed is read again even when nothing changed
 
     def fingerprint(self) -> Fingerprint:
         """Return the fingerprint of every input, without parsing anything."""
@@ -92,7 +93,7 @@ class SeedBuild:
         manifest = read_manifest(self.out_dir)
         fingerprint = self.fingerprint()
         report.read_files, report.read_dirs = fingerprint.read_files, fingerprint.read_dirs
-        if (not self.force and manifest is not None and manifest.state == "complete"
+        if (not self.force and not self.strict and manifest is not None and manifest.state == "complete"
                 and manifest.inputs == fingerprint.values and self.outputs_intact(manifest)):
             report.actions = [Action(e.path, "up to date", "up to date") for e in manifest.entries]
             report.outputs = list(manifest.entries)
@@ -112,7 +113,7 @@ class SeedBuild:
     def update(self, fingerprint: Fingerprint, manifest: Manifest | None, report: SeedReport) -> None:
         """Plan the seed's outputs and bring the output folder up to date."""
         plan = SeedPlan(self.seed, self.shown, self.project, self.formats, self.allow_missing_glyphs, fingerprint,
-                        self.warnings.append, self.out_dir)
+                        self.warnings.append, self.out_dir, self.strict)
         targets = plan_outputs(plan)
         previous = manifest if manifest is not None else Manifest(self.shown, {}, ())
         stale = []
@@ -122,16 +123,18 @@ class SeedBuild:
                 stale.append((target, reason))
             else:
                 report.actions.append(Action(target.path, "up to date", "up to date"))
+        skipped = [fmt for fmt in FORMATS if fmt not in self.formats]
         report.outputs, done = apply_targets(targets, stale, previous, self.out_dir, fingerprint.values,
-                                             self.pause, lambda message: self.progress(f"{self.shown}: {message}"))
+                                             self.pause, lambda message: self.progress(f"{self.shown}: {message}"),
+                                             skipped)
         report.actions += done
 
 
 def build_seed(seed: Path, out_dir: Path, project: Project, allow_missing_glyphs: bool = False,
                formats: Sequence[str] = FORMATS, force: bool = False,
-               progress: Callable[[str], None] | None = None, pause: float = 0.0) -> SeedReport:
+               progress: Callable[[str], None] | None = None, pause: float = 0.0, strict: bool = False) -> SeedReport:
     """Build one seed into ``out_dir``; raise BriefgenError for input a user can fix, OSError for the machine."""
-    return SeedBuild(seed, out_dir, project, force, allow_missing_glyphs, formats, progress, pause).run()
+    return SeedBuild(seed, out_dir, project, force, allow_missing_glyphs, formats, progress, pause, strict).run()
 
 
 def _build_in_worker(arguments: tuple) -> SeedReport:

@@ -49,6 +49,7 @@ class SeedPlan:
     fingerprint: Fingerprint
     warn: Callable[[str], None]
     out_dir: Path | None = None  # where the outputs go (the previous index is read there)
+    strict: bool = False  # check's errors fail the build instead of being printed as warnings
 
 
 def _without_lines(value: Any) -> Any:
@@ -104,6 +105,7 @@ def plan_outputs(plan: SeedPlan) -> list[Target]:
     expect_characters(loaded.text)  # titles and sentences segmented in one pass over the dictionary
     for warning in outline.warnings:  # what the parser removed or doubted, as `check` says it
         plan.warn(f"{plan.shown}:{warning.line}: warning: {warning.message}")
+    check_seed(plan, outline, loaded.text)
     renderer = Renderer(project, plan.allow_missing_glyphs, plan.fingerprint.faces, plan.shown)
     speeches = speech_hashes(outline)
     renderer.templates.used.clear()
@@ -118,6 +120,22 @@ def plan_outputs(plan: SeedPlan) -> list[Target]:
     targets += plan_briefs(plan, outline, renderer, speeches, warn)
     renderer.templates.save()
     return targets
+
+
+def check_seed(plan: SeedPlan, outline: Collection, text: str) -> None:
+    """Print check's errors (a numbering gap, a repeat) as warnings with their lines; with --strict, fail on them."""
+    from briefgen.errors import CheckError
+    from briefgen.outline.lint import build_errors, lint
+
+    if plan.strict:
+        errors = [f for f in lint(outline, text) if f.severity == "error"]
+        if errors:
+            more = f" (and {len(errors) - 1} more: `briefgen check` lists them)" if len(errors) > 1 else ""
+            raise CheckError(plan.shown, errors[0].line, f"{errors[0].message}{more}; --strict builds no seed "
+                             "that check finds errors in")
+        return
+    for finding in build_errors(outline, text):
+        plan.warn(f"{plan.shown}:{finding.line}: warning: {finding.message}")
 
 
 def _target(path: str, kind: str, fmt: str, theme: str | None, deps: dict[str, Any], job: Callable,

@@ -45,7 +45,7 @@ def run_build(options: BuildOptions, echo: Callable[[str], None] = say) -> int:
         echo(f"building {len(paths)} seeds with {min(jobs, len(paths))} workers")
     reports = build_seeds(paths, folders, project, jobs=jobs, done=_reporter(options, project, len(paths) > 1, echo),
                           force=options.force, allow_missing_glyphs=options.allow_missing_glyphs, pause=write_pause(),
-                          formats=options.formats)
+                          formats=options.formats, strict=options.strict)
     failed = sum(1 for report in reports if report.error)
     _record_for_quick_check(options, reports, project, failed)
     if not options.quiet and not (failed and len(paths) == 1):  # a failed seed alone says only its error line

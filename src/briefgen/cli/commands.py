@@ -63,15 +63,19 @@ def outline(seeds: tuple[str, ...], fmt: str) -> None:
 
 @main.command()
 @click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--explain", is_flag=True, help="First print every line of the seed with what it was read as.")
 @reports_errors
-def check(seeds: tuple[str, ...]) -> None:
+def check(seeds: tuple[str, ...], explain: bool) -> None:
     """Lint SEEDS, one finding a line; exit 1 when there are errors."""
+    from briefgen.outline.explain import explain as explain_lines
     from briefgen.outline.lint import lint
     from briefgen.outline.seeds import display_path, find_seeds, load_seed
 
     errors = 0
     for path in find_seeds(seeds):
         loaded = load_seed(path)
+        if explain:
+            click.echo("\n".join(explain_lines(loaded.outline, loaded.text, display_path(path))))
         for finding in lint(loaded.outline, loaded.text):
             click.echo(finding.format(display_path(path)))
             errors += finding.severity == "error"
@@ -90,14 +94,15 @@ def check(seeds: tuple[str, ...]) -> None:
 @click.option("--allow-missing-glyphs", is_flag=True, help="Draw characters no font has as blanks instead of failing.")
 @click.option("-f", "--format", "formats", type=click.Choice(FORMATS), multiple=True,
               help="Write only this format (docx or pdf; give it twice for both, the default).")
+@click.option("--strict", is_flag=True, help="Fail on the errors `briefgen check` finds instead of warning.")
 @reports_errors
 def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None, quiet: bool, verbose: bool,
-          allow_missing_glyphs: bool, formats: tuple[str, ...]) -> None:
+          allow_missing_glyphs: bool, formats: tuple[str, ...], strict: bool) -> None:
     """Build the compilation and the briefs (DOCX and PDF) of SEEDS (default: every seeds/*.txt)."""
     from briefgen.cli.building import run_build
 
     chosen = tuple(f for f in FORMATS if f in formats) or FORMATS
-    options = BuildOptions(seeds, out, force, jobs, quiet, verbose, allow_missing_glyphs, chosen)
+    options = BuildOptions(seeds, out, force, jobs, quiet, verbose, allow_missing_glyphs, chosen, strict)
     sys.exit(run_build(options, lambda line: click.echo(line, err=True)))
 
 

@@ -25,10 +25,11 @@ class BuildOptions:
     verbose: bool = False
     allow_missing_glyphs: bool = False
     formats: tuple[str, ...] = FORMATS  # --format pdf: the PDF only
+    strict: bool = False  # check's errors fail the build
 
 
 FLAGS = {"-q": "quiet", "--quiet": "quiet", "-v": "verbose", "--verbose": "verbose", "--force": "force",
-         "--allow-missing-glyphs": "allow_missing_glyphs"}
+         "--allow-missing-glyphs": "allow_missing_glyphs", "--strict": "strict"}
 VALUES = {"-o": "out", "--output": "out", "-j": "jobs", "--jobs": "jobs", "-f": "formats", "--format": "formats"}
 
 

@@ -73,7 +73,7 @@ def is_fresh(record: dict) -> bool:
 def try_noop(options: BuildOptions) -> bool:
     """Print the up-to-date summary and return True when a repeated build has nothing to do."""
     started = time.perf_counter()
-    if options.force:
+    if options.force or options.strict:  # --strict reads the seed again, to fail on what check finds
         return False
     path = record_path(options)
     if path is None:

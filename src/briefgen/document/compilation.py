@@ -15,7 +15,7 @@ from briefgen.document.model import (
     Run,
     Section,
 )
-from briefgen.document.titles import display_titles
+from briefgen.document.titles import DisplayTitles, display_titles
 from briefgen.marks import cell_width
 from briefgen.outline.model import Collection, Paragraph, Point, Speech
 from briefgen.project.config import Config, format_chinese_date
@@ -23,6 +23,8 @@ from briefgen.project.style import StyleSheet
 from briefgen.project.templating import Templates
 
 METADATA_KEYS = ("title", "subject", "keywords")
+SUBHEADING_STYLE = "subheading"  # an unnumbered heading inside a speech (小标题)
+CLOSING_STYLE = "closing"  # the collection's closing note: an editor's note or source line
 NUMBER = "\ue000"  # stands for the page number while page_number.j2 is rendered
 
 
@@ -36,32 +38,46 @@ def paragraph_runs(paragraph: Paragraph) -> list[Run]:
     return runs
 
 
-def point_blocks(point: Point, anchor: str) -> Iterator[Block]:
-    """Yield a point's blocks: its heading (run into its first paragraph when the text does so), body, children."""
-    heading_style = f"heading{min(point.level, 5)}"
+def point_blocks(point: Point, anchor: str, depth: int = 0) -> Iterator[Block]:
+    """Yield a point's blocks: its heading (run into its first paragraph when the text does so), body, children.
+
+    A sub-heading (level 0) is a heading of its own in the navigation pane, one level above the numbered
+    points, and the points under it sit one level deeper there (``depth``)."""
+    heading_style = f"heading{min(point.level, 5)}" if point.level else SUBHEADING_STYLE
     heading = Run(point.marker + point.heading, heading_style, point.line)
     label = point.marker + point.heading
+    level = (point.level or 1) + depth
     body = list(point.body)
     if point.run_in:
         first = body.pop(0)
-        yield Block("body", (heading, *paragraph_runs(first)), outline_level=point.level, label=label, anchor=anchor)
+        yield Block("body", (heading, *paragraph_runs(first)), outline_level=level, label=label, anchor=anchor)
     else:
-        yield Block(heading_style, (Run(heading.text, None, point.line),), outline_level=point.level, label=label,
+        yield Block(heading_style, (Run(heading.text, None, point.line),), outline_level=level, label=label,
                     anchor=anchor)
     for paragraph in body:
         yield Block("body", tuple(paragraph_runs(paragraph)))
     for index, child in enumerate(point.points, 1):
-        yield from point_blocks(child, f"{anchor}.{index}")
+        yield from point_blocks(child, f"{anchor}.{index}", depth + (not point.level))
 
 
-def title_runs(lines: tuple[str, ...], line: int) -> tuple[Run, ...]:
-    """Return a title's display lines as runs separated by forced line breaks."""
+def title_runs(lines: tuple[str, ...], line: int | tuple[int, ...]) -> tuple[Run, ...]:
+    """Return a title's display lines as runs separated by forced line breaks; ``line`` is the seed line
+    of them all, or of each display line."""
+    numbers = line if isinstance(line, tuple) else (line,) * len(lines)
     runs: list[Run] = []
-    for index, text in enumerate(lines):
+    for index, (text, number) in enumerate(zip(lines, numbers)):
         if index:
-            runs.append(Run(LINE_BREAK, None, line))
-        runs.append(Run(text, None, line))
+            runs.append(Run(LINE_BREAK, None, number))
+        runs.append(Run(text, None, number))
     return tuple(runs)
+
+
+def title_line_numbers(speech: Speech, display: tuple[str, ...]) -> int | tuple[int, ...]:
+    """Return the seed line of a speech title's display lines: each its own when they are the lines the
+    seed broke the title over (consecutive lines), else the title's line for them all."""
+    if len(speech.title_lines) > 1 and display == speech.title_lines:
+        return tuple(speech.line + index for index in range(len(display)))
+    return speech.line
 
 
 def speech_blocks(speech: Speech, number: int, title_lines: tuple[str, ...], start_right: bool = False
@@ -69,7 +85,7 @@ def speech_blocks(speech: Speech, number: int, title_lines: tuple[str, ...], sta
     """Yield a speech's blocks: title lines, subtitle and unit lines, a blank line, intro, points
     (the title on a new page: a right-hand one when ``start_right`` and printed on both sides)."""
     anchor = f"speech-{number}"
-    yield Block("title", title_runs(title_lines, speech.line), outline_level=0,
+    yield Block("title", title_runs(title_lines, title_line_numbers(speech, title_lines)), outline_level=0,
                 label=speech.title, anchor=anchor, page_break_before=True, start_right=start_right)
     if speech.subtitle:
         yield Block("subtitle", (Run(speech.subtitle.text, None, speech.subtitle.line),))
@@ -86,9 +102,12 @@ def contents_runs(speech: Speech, sheet: StyleSheet, title_lines: tuple[str, ...
     """Return a contents entry's text: the title on one line when it fits beside its page number,
     else broken where its display lines break."""
     room = sheet.page.chars_per_line - sheet.contents.number_cells - 1
+    numbers = title_line_numbers(speech, title_lines)
     if cell_width(speech.title) <= room or len(title_lines) < 2:
+        if isinstance(numbers, tuple):  # one line of the seed's own lines: each keeps its seed line
+            return tuple(Run(text, None, number) for text, number in zip(title_lines, numbers))
         return (Run(speech.title, None, speech.line),)
-    return title_runs(title_lines, speech.line)
+    return title_runs(title_lines, numbers)
 
 
 def template_blocks(templates: Templates, name: str, sheet: StyleSheet, seed_texts: Mapping[str, int] | None = None,
@@ -128,21 +147,34 @@ def build_compilation(outline: Collection, templates: Templates, sheet: StyleShe
         "count": outline.declared_count,
         "speech_titles": [s.title for s in outline.speeches],
     }
-    cover = template_blocks(templates, "cover.j2", sheet, {outline.title: outline.line}, **context)
-    contents = list(template_blocks(templates, "contents.j2", sheet, **context))
-    for number, speech in enumerate(outline.speeches, 1):
-        contents.append(Block("contents_entry", contents_runs(speech, sheet, titles.speeches[number - 1]), ref=f"speech-{number}"))
     # Text standing between the collection title and the first speech opens the numbered part.
     body = [Block("body", tuple(paragraph_runs(p))) for p in outline.preface]
     for number, speech in enumerate(outline.speeches, 1):
         body.extend(speech_blocks(speech, number, titles.speeches[number - 1], config.document.speeches_start_right))
+    body.extend(Block(CLOSING_STYLE, tuple(paragraph_runs(p))) for p in outline.closing)
     meta = {line.style: line.text for line in templates.render_lines("metadata.j2", METADATA_KEYS, **context)}
     metadata = Metadata(title=meta.get("title", outline.title), subject=meta.get("subject", ""),
                         author=config.document.unit, keywords=meta.get("keywords", ""), date=date)
     # Printed on both sides, the contents and the numbered part open on right-hand pages.
-    sections = (Section("cover", cover), Section("contents", tuple(contents), start_right=True),
+    sections = (*front_sections(outline, templates, sheet, titles, context),
                 Section("body", tuple(body), numbered=True, start_right=True))
     return Document("compilation", sections, metadata, page_numbering(templates), config.document.duplex)
+
+
+def front_sections(outline: Collection, templates: Templates, sheet: StyleSheet, titles: DisplayTitles,
+                   context: Mapping[str, object]) -> tuple[Section, ...]:
+    """Return the cover and the contents: none for one speech alone (its title heads its first page), no
+    contents for a collection of one speech."""
+    if outline.single:
+        return ()
+    cover = template_blocks(templates, "cover.j2", sheet, {outline.title: outline.line}, **context)
+    if len(outline.speeches) < 2:
+        return (Section("cover", cover),)
+    contents = list(template_blocks(templates, "contents.j2", sheet, **context))
+    for number, speech in enumerate(outline.speeches, 1):
+        contents.append(Block("contents_entry", contents_runs(speech, sheet, titles.speeches[number - 1]),
+                              ref=f"speech-{number}"))
+    return Section("cover", cover), Section("contents", tuple(contents), start_right=True)
 
 
 def page_numbering(templates: Templates) -> PageNumbering:

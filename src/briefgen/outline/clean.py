@@ -41,15 +41,19 @@ def content_of(text: str) -> str:
 
 @dataclass(frozen=True)
 class SourceLine:
-    """A non-empty line of the seed after cleaning, with its 1-based number."""
+    """A non-empty line of the seed after cleaning, with its 1-based number, the whitespace it was
+    indented by, and whether blank lines (or lines of spaces alone) stood between it and the line before."""
 
     number: int
     text: str
+    indent: str = ""
+    blank_before: bool = False
 
 
 def clean_lines(text: str, warnings: list[ParseWarning]) -> list[SourceLine]:
     """Return the non-empty lines of ``text`` without artefacts, invisible characters or edge spaces."""
     lines: list[SourceLine] = []
+    blank = False
     for number, raw in enumerate(LINE_BREAK.split(text), 1):
         line = raw
         invisible = [] if line.isprintable() else sorted({c for c in line if is_invisible(c)})
@@ -62,7 +66,11 @@ def clean_lines(text: str, warnings: list[ParseWarning]) -> list[SourceLine]:
             warnings.append(ParseWarning(number, "removed site artefact " + ", ".join(artefacts)))
         # Whitespace is a space here, never layout: a tab, a line or paragraph separator (U+2028/9),
         # a no-break or en space. Only the ideographic space U+3000 keeps its full-width cell.
-        line = OTHER_SPACE.sub(" ", line).strip()
-        if line:
-            lines.append(SourceLine(number, line))
+        line = OTHER_SPACE.sub(" ", line)
+        stripped = line.strip()
+        if stripped:
+            lines.append(SourceLine(number, stripped, line[: len(line) - len(line.lstrip())], blank and bool(lines)))
+            blank = False
+        else:
+            blank = True
     return lines

@@ -29,6 +29,13 @@ class Finding:
 
 
 def _check_siblings(points: Sequence[Point]) -> Iterator[Finding]:
+    for point in points:
+        if not point.level:  # a sub-heading carries no number: its points are numbered on their own
+            yield from _check_siblings(point.points)
+    yield from _check_numbered([point for point in points if point.level])
+
+
+def _check_numbered(points: Sequence[Point]) -> Iterator[Finding]:
     previous: Point | None = None
     for point in points:
         expected = 1 if previous is None else previous.ordinal + 1
@@ -89,17 +96,25 @@ def _check_outline(collection: Collection) -> Iterator[Finding]:
             yield from _check_paragraphs(point.body)
 
 
-def _check_characters(text: str) -> Iterator[Finding]:
+def _check_characters(text: str, removed: set[int]) -> Iterator[Finding]:
     for number, line in enumerate(LINE_BREAK.split(text), 1):
         if "\ufffd" in line:
             yield Finding(number, "error", "U+FFFD replacement character: text was damaged by a wrong "
                           "encoding before it reached this file")
         found = HALF_WIDTH_PUNCT.search(line)
-        if found:
+        if found and number not in removed:  # punctuation of a line that is not printed does not matter
             yield Finding(number, "warning", f"half-width punctuation '{found.group(0)}' inside Chinese text "
                           "(use the full-width form)")
 
 
 def lint(collection: Collection, text: str) -> list[Finding]:
     """Return every finding for a seed's outline and text, sorted by line."""
-    return sorted(set(_check_outline(collection)) | set(_check_characters(text)))
+    removed = {r.line for r in collection.removed if r.reason != "line mark"}  # whole lines, not printed
+    return sorted(set(_check_outline(collection)) | set(_check_characters(text, removed)))
+
+
+def build_errors(collection: Collection, text: str) -> list[Finding]:
+    """Return the errors `check` finds that a build does not say already: every error but those of the
+    parser's own warnings (a declared count that does not match), which a build prints as they are."""
+    said = {(warning.line, warning.message) for warning in collection.warnings}
+    return [f for f in lint(collection, text) if f.severity == "error" and (f.line, f.message) not in said]

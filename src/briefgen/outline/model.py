@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,15 @@ class ParseWarning:
 
     line: int
     message: str
+
+
+@dataclass(frozen=True)
+class Removed:
+    """Seed text that is not content, taken out and kept here: site furniture, a comment, a line mark."""
+
+    line: int
+    text: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -49,7 +58,8 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Point:
-    """A numbered point: level 1 一、, 2 （一）, 3 1., 4 （1）; heading, body, deeper points."""
+    """A point: level 1 一、, 2 （一）, 3 1., 4 （1）, 5 ①; level 0 an unnumbered sub-heading (小标题,
+    marker "") with the numbered points under it; heading, body, deeper points."""
 
     ordinal: int
     level: int
@@ -72,7 +82,8 @@ class Point:
 
 @dataclass(frozen=True)
 class Speech:
-    """One speech: its title (and the lines the seed wrote it on), optional subtitle and unit lines, intro, points."""
+    """One speech: its title (and the lines the seed wrote it on), optional subtitle (the occasion line,
+    wherever the seed wrote it) and unit line (a unit or a speaker, as written), intro, points."""
 
     title: str
     title_lines: tuple[str, ...]
@@ -85,7 +96,11 @@ class Speech:
 
 @dataclass(frozen=True)
 class Collection:
-    """A compilation: printed title (and its lines as written), declared piece count, front matter, speeches, warnings."""
+    """A compilation: printed title (and its lines as written), declared piece count, front matter, speeches,
+    closing note, what was removed, warnings.
+
+    ``single``: the text is one speech alone; the title is that speech's, and no collection title stands
+    on a line of its own. A collection whose ``line`` is its first speech's took its title from that speech."""
 
     title: str
     line: int
@@ -94,7 +109,15 @@ class Collection:
     declared_count: int | None = None
     preface: tuple[Paragraph, ...] = ()
     speeches: tuple[Speech, ...] = ()
+    closing: tuple[Paragraph, ...] = ()
+    single: bool = False
+    removed: tuple[Removed, ...] = ()
     warnings: tuple[ParseWarning, ...] = field(default=(), compare=True)
+
+    @property
+    def own_title(self) -> bool:
+        """Return True when the collection title stands on a line of its own (not a speech's title)."""
+        return not self.single and not any(speech.line == self.line for speech in self.speeches[:1])
 
 
 def iter_point_texts(point: Point) -> Iterator[str]:
@@ -130,13 +153,18 @@ def iter_speech_texts(speech: Speech) -> Iterator[str]:
 
 
 def iter_texts(collection: Collection) -> Iterator[str]:
-    """Yield every text field of the outline in reading order (their concatenation is the content)."""
-    yield collection.title
-    yield collection.count_suffix
+    """Yield every text field of the outline in reading order (their concatenation is the content).
+
+    The order is the printed one: an occasion line the seed wrote above its title follows the title."""
+    if collection.own_title:
+        yield collection.title
+        yield collection.count_suffix
     for paragraph in collection.preface:
         yield from iter_paragraph_texts(paragraph)
     for speech in collection.speeches:
         yield from iter_speech_texts(speech)
+    for paragraph in collection.closing:
+        yield from iter_paragraph_texts(paragraph)
 
 
 def iter_points(points: tuple[Point, ...]) -> Iterator[Point]:
@@ -200,6 +228,9 @@ def to_dict(collection: Collection) -> dict[str, Any]:
         "line": collection.line,
         "preface": [_paragraph_to_dict(p) for p in collection.preface],
         "speeches": [_speech_to_dict(s) for s in collection.speeches],
+        "closing": [_paragraph_to_dict(p) for p in collection.closing],
+        "single": collection.single,
+        "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in collection.removed],
         "warnings": [{"line": w.line, "message": w.message} for w in collection.warnings],
     }
 
@@ -253,5 +284,8 @@ def from_dict(data: dict[str, Any]) -> Collection:
         declared_count=data["declared_count"],
         preface=tuple(_paragraph_from_dict(p) for p in data["preface"]),
         speeches=tuple(_speech_from_dict(s) for s in data["speeches"]),
+        closing=tuple(_paragraph_from_dict(p) for p in data["closing"]),
+        single=data["single"],
+        removed=tuple(Removed(r["line"], r["text"], r["reason"]) for r in data["removed"]),
         warnings=tuple(ParseWarning(w["line"], w["message"]) for w in data["warnings"]),
     )

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from briefgen.marks import CLAUSE_ENDS, COLONS
+from briefgen.marks import CLOSING, COLONS, STOPS
 
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "[一二三四五六七八九十]{1,3}"
@@ -22,13 +22,15 @@ _POINT_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (5, re.compile("([\u2460-\u2473])")),
 )
 
-# Sub-point markers open a sentence: 一是 / 第一， / 首先，
-_SHI = re.compile(f"({_CN})是")
+# Sub-point markers open a sentence: 一是 / 一要 / 第一， / 首先，
+_SHI = re.compile(f"({_CN})([是要])")
 _DI = re.compile(f"第({_CN})(?=[，,、：:])")
-_SEQ = re.compile("(首先|其次|再次|最后)(?=[，,、：:])")
-_SEQ_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
+_SEQ = re.compile("(首先|其次|再次|最后|最後)(?=[，,、：:])")
+_SEQ_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0, "最後": 0}
 
-SENTENCE_OPENERS = CLAUSE_ENDS + COLONS  # a sub-point marker opens a sentence after these
+# A sub-point marker opens a paragraph or a sentence (after these), or follows a colon (做法是：一是…);
+# after a semicolon or inside a sentence (集中在一是…、二是…) the same words are a list.
+SENTENCE_OPENERS = STOPS
 NORMAL_FORMS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）", 5: "{}"}
 
 
@@ -101,21 +103,32 @@ def normal_marker(level: int, ordinal: int) -> str:
 
 @dataclass(frozen=True)
 class SubMarker:
-    """A sub-point marker candidate at a sentence start: kind, ordinal (0 for 最后), span."""
+    """A sub-point marker candidate at a sentence start: kind, ordinal (0 for 最后), span, and whether it
+    opens a sentence ("open") or follows a colon ("colon")."""
 
     kind: str
     ordinal: int
     start: int
     end: int
+    after: str = "open"
+
+
+def _opening(text: str, start: int) -> str | None:
+    """Return "open" when ``start`` opens the text or a sentence, "colon" after a colon, else None."""
+    before = text[:start].rstrip(" \u3000" + CLOSING)
+    if not before or before[-1] in SENTENCE_OPENERS:
+        return "open"
+    return "colon" if before[-1] in COLONS else None
 
 
 def find_sub_markers(text: str) -> list[SubMarker]:
-    """Return every sub-point marker candidate that opens a sentence of ``text``."""
+    """Return every sub-point marker candidate that opens a sentence of ``text`` or follows a colon."""
     found: list[SubMarker] = []
     for kind, pattern in (("shi", _SHI), ("di", _DI), ("seq", _SEQ)):
         for match in pattern.finditer(text):
             start = match.start()
-            if start and text[start - 1] not in SENTENCE_OPENERS:
+            after = _opening(text, start)
+            if after is None:
                 continue
             if kind == "seq":
                 ordinal = _SEQ_ORDINALS[match.group(1)]
@@ -123,6 +136,10 @@ def find_sub_markers(text: str) -> list[SubMarker]:
                 ordinal = parse_chinese_number(match.group(1)) or -1
                 if ordinal < 1:
                     continue
-            found.append(SubMarker(kind, ordinal, start, match.end()))
+            if kind == "shi" and match.group(2) == "要":
+                kind_found = "yao"  # 一要…二要… is a run of its own
+            else:
+                kind_found = kind
+            found.append(SubMarker(kind_found, ordinal, start, match.end(), after))
     found.sort(key=lambda m: m.start)
     return found

@@ -34,7 +34,8 @@ def format_markdown(collection: Collection) -> str:
     for paragraph in collection.preface:
         lines += [_paragraph_markdown(paragraph), ""]
     for speech in collection.speeches:
-        lines += [f"## {speech.title}", ""]
+        if not collection.single:  # one speech alone: its title is the document's, above
+            lines += [f"## {speech.title}", ""]
         if speech.subtitle:
             lines += [speech.subtitle.text, ""]
         if speech.unit:
@@ -43,6 +44,8 @@ def format_markdown(collection: Collection) -> str:
             lines += [_paragraph_markdown(paragraph), ""]
         for point in speech.points:
             lines += _point_markdown(point, 3)
+    for paragraph in collection.closing:
+        lines += [f"*{_paragraph_markdown(paragraph)}*", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -78,6 +81,8 @@ def format_tree(collection: Collection) -> str:
             lines.append(f"        ¶ {_clip(paragraph.text)}  [line {paragraph.line}]")
         for point in speech.points:
             lines += _point_tree(point, "        ")
+    for paragraph in collection.closing:
+        lines.append(f"    closing ¶ {_clip(paragraph.text)}  [line {paragraph.line}]")
     for warning in collection.warnings:
         lines.append(f"warning: line {warning.line}: {warning.message}")
     return "\n".join(lines) + "\n"

@@ -139,14 +139,16 @@ def _even_split(title: str, max_cells: float) -> tuple[str, ...]:
 
 
 def _clear_clauses(title: str) -> tuple[str, ...] | None:
-    """Return a short title's two clauses when a space or a clause mark separates them."""
+    """Return a short title's two clauses when a space or a clause mark separates them; of several such
+    breaks (做强平台 纵深推进 双向发力), the one giving the most even lines."""
+    found = []
     for index, char in enumerate(title):
         if char in BREAK_MARKS or char.isspace() or title.startswith("——", index):
             head = title[: index + 1] if char in CLAUSE_MARKS else title[:index]
             tail = title[index + 1 :] if char in BREAK_MARKS or char.isspace() else title[index:]
             if cell_width(head.strip()) >= 4 and cell_width(tail.strip()) >= 4:
-                return (head.strip(), tail.strip())
-    return None
+                found.append((head.strip(), tail.strip()))
+    return min(found, key=lambda lines: abs(cell_width(lines[0]) - cell_width(lines[1])), default=None)
 
 
 def break_title(title: str, tokens: Sequence[Token], max_cells: float = 20) -> tuple[str, ...]:
