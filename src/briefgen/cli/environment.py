@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 from briefgen.errors import ConfigError
+from briefgen.i18n import LANGUAGES
+from briefgen.i18n import VARIABLE as LANGUAGE
 
 CACHE = "BRIEFGEN_CACHE"  # the cache folder ("" turns the cache off)
 EPOCH = "SOURCE_DATE_EPOCH"  # the printed date, in seconds since 1970 (reproducible builds)
@@ -15,6 +17,10 @@ PAUSE = "BRIEFGEN_PAUSE_BETWEEN_WRITES"  # seconds between replaced files (tests
 
 def check_environment() -> None:
     """Raise ConfigError naming the first environment variable whose value briefgen cannot use."""
+    language = os.environ.get(LANGUAGE)
+    if language and language.strip().lower() not in LANGUAGES:
+        raise ConfigError(LANGUAGE, None, f"names no language briefgen speaks: {language!r}; set it to zh or en, or "
+                          "unset it to follow the locale")
     epoch = os.environ.get(EPOCH)
     if epoch is not None and not epoch.strip().isdigit():
         raise ConfigError(EPOCH, None, f"not a number of seconds since 1970: {epoch!r}; unset it, or set it to a "

@@ -8,12 +8,14 @@ import sys
 
 from briefgen.cli.options import parse_build_args
 from briefgen.cli.quickcheck import try_noop
+from briefgen.i18n import speak_to_click
 
 EXIT_FAILED = 2
 
 
 def main() -> None:
     """Run the command line (the entry point of `briefgen` and `python -m briefgen`)."""
+    speak_to_click()
     options = parse_build_args(sys.argv[2:]) if len(sys.argv) > 1 and sys.argv[1] == "build" else None
     if options is not None:
         code = 0 if try_noop(options) else run_plain_build(options)
