@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Callable
 
 from briefgen.cli.options import BuildOptions
+from briefgen.cli.quickcheck import forget, summary, write_record
+from briefgen.i18n import _
 
 EXIT_FAILED = 2
 
@@ -25,7 +27,8 @@ def say(line: str) -> None:
 
 def describe_action(action) -> str:
     """Return what a build did with an output and why: 'built: speech 3 changed', 'up to date'."""
-    return action.done if action.done == action.reason else f"{action.done}: {action.reason}"
+    done = {"built": _("built"), "up to date": _("up to date"), "removed": _("removed")}.get(action.done, action.done)
+    return done if action.done == action.reason else f"{done}: {action.reason}"
 
 
 def run_build(options: BuildOptions, echo: Callable[[str], None] = say) -> int:
@@ -42,16 +45,15 @@ def run_build(options: BuildOptions, echo: Callable[[str], None] = say) -> int:
     folders = output_dirs(paths, Path(options.out) if options.out else None, project.root)
     jobs = options.jobs or os.cpu_count() or 1
     if len(paths) > 1 and not options.quiet:
-        echo(f"building {len(paths)} seeds with {min(jobs, len(paths))} workers")
+        echo(_("building {seeds} seeds with {workers} workers").format(seeds=len(paths), workers=min(jobs, len(paths))))
     reports = build_seeds(paths, folders, project, jobs=jobs, done=_reporter(options, project, len(paths) > 1, echo),
                           force=options.force, allow_missing_glyphs=options.allow_missing_glyphs, pause=write_pause(),
                           formats=options.formats, strict=options.strict)
     failed = sum(1 for report in reports if report.error)
     _record_for_quick_check(options, reports, project, failed)
     if not options.quiet and not (failed and len(paths) == 1):  # a failed seed alone says only its error line
-        built = sum(r.built for r in reports)
-        fresh = sum(r.up_to_date for r in reports)
-        echo(f"built {built}, up to date {fresh}, failed {failed} in {time.perf_counter() - started:.2f} s")
+        echo(summary(sum(r.built for r in reports), sum(r.up_to_date for r in reports), failed,
+                     time.perf_counter() - started))
     return EXIT_FAILED if failed else 0
 
 
@@ -70,15 +72,14 @@ def _reporter(options: BuildOptions, project, several: bool, echo: Callable[[str
             for action in report.actions:
                 echo(f"{report.seed}: {project.relative(report.out_dir / action.path)}: {describe_action(action)}")
         elif several and not options.quiet:
-            echo(f"{report.seed}: {report.built} built, {report.up_to_date} up to date ({report.seconds:.2f} s)")
+            echo(_("{seed}: {built} built, {fresh} up to date ({seconds:.2f} s)").format(
+                seed=report.seed, built=report.built, fresh=report.up_to_date, seconds=report.seconds))
 
     return report_one
 
 
 def _record_for_quick_check(options: BuildOptions, reports, project, failed: int) -> None:
     """Let the next identical `briefgen build` see from file times alone that nothing changed."""
-    from briefgen.cli.quickcheck import forget, write_record
-
     if failed:
         forget(options)
         return

@@ -11,6 +11,7 @@ import click
 from briefgen.cli.faults import describe_error
 from briefgen.cli.options import FORMATS, MAX_JOBS, BuildOptions
 from briefgen.errors import BriefgenError
+from briefgen.i18n import _
 
 EXIT_USER_ERROR = 2
 
@@ -29,22 +30,24 @@ def reports_errors(command: Callable) -> Callable:
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="briefgen")
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             help=_("Turn a compilation of speeches into GB/T 9704 documents and one-page briefs."))
+@click.version_option(package_name="briefgen", message=_("%(prog)s, version %(version)s"))
 @reports_errors
 def main() -> None:
-    """Turn a compilation of speeches into GB/T 9704 documents and one-page briefs."""
+    """The `briefgen` command group: the environment is checked before any command runs."""
     from briefgen.cli.environment import check_environment
 
     check_environment()
 
 
-@main.command()
+@main.command(help=_("Print the outline of SEEDS (default: every seeds/*.txt)."))
 @click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["json", "md", "tree"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "tree"]), default="json", show_default=True,
+              help=_("How to print it: JSON (the outline's data), Markdown, or an indented tree with seed lines."))
 @reports_errors
 def outline(seeds: tuple[str, ...], fmt: str) -> None:
-    """Print the outline of SEEDS (default: every seeds/*.txt)."""
+    """Run `briefgen outline`."""
     from briefgen.outline.seeds import find_seeds, load_seed
     from briefgen.outline.views import FORMATS
 
@@ -61,12 +64,12 @@ def outline(seeds: tuple[str, ...], fmt: str) -> None:
         click.echo("]")
 
 
-@main.command()
+@main.command(help=_("Lint SEEDS, one finding a line; exit 1 when there are errors."))
 @click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--explain", is_flag=True, help="First print every line of the seed with what it was read as.")
+@click.option("--explain", is_flag=True, help=_("First print every line of the seed with what it was read as."))
 @reports_errors
 def check(seeds: tuple[str, ...], explain: bool) -> None:
-    """Lint SEEDS, one finding a line; exit 1 when there are errors."""
+    """Run `briefgen check`."""
     from briefgen.outline.explain import explain as explain_lines
     from briefgen.outline.lint import lint
     from briefgen.outline.seeds import display_path, find_seeds, load_seed
@@ -82,23 +85,24 @@ def check(seeds: tuple[str, ...], explain: bool) -> None:
     sys.exit(1 if errors else 0)
 
 
-@main.command()
+@main.command(help=_("Build the compilation and the briefs (DOCX and PDF) of SEEDS (default: every seeds/*.txt)."))
 @click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False),
-              help="Output folder (default output/<seed name>/; with one SEED, exactly this folder).")
-@click.option("--force", is_flag=True, help="Rebuild every output, even the up-to-date ones.")
+              help=_("Output folder (default output/<seed name>/; with one SEED, exactly this folder)."))
+@click.option("--force", is_flag=True, help=_("Rebuild every output, even the up-to-date ones."))
 @click.option("-j", "--jobs", type=click.IntRange(1, MAX_JOBS), default=None,
-              help="Seeds built at once, in worker processes (default: the number of CPUs).")
-@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Say why each output was rebuilt or skipped.")
-@click.option("--allow-missing-glyphs", is_flag=True, help="Draw characters no font has as blanks instead of failing.")
+              help=_("Seeds built at once, in worker processes (default: the number of CPUs)."))
+@click.option("-q", "--quiet", is_flag=True, help=_("Print only errors."))
+@click.option("-v", "--verbose", is_flag=True, help=_("Say why each output was rebuilt or skipped."))
+@click.option("--allow-missing-glyphs", is_flag=True,
+              help=_("Draw characters no font has as blanks instead of failing."))
 @click.option("-f", "--format", "formats", type=click.Choice(FORMATS), multiple=True,
-              help="Write only this format (docx or pdf; give it twice for both, the default).")
-@click.option("--strict", is_flag=True, help="Fail on the errors `briefgen check` finds instead of warning.")
+              help=_("Write only this format (docx or pdf; give it twice for both, the default)."))
+@click.option("--strict", is_flag=True, help=_("Fail on the errors `briefgen check` finds instead of warning."))
 @reports_errors
 def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None, quiet: bool, verbose: bool,
           allow_missing_glyphs: bool, formats: tuple[str, ...], strict: bool) -> None:
-    """Build the compilation and the briefs (DOCX and PDF) of SEEDS (default: every seeds/*.txt)."""
+    """Run `briefgen build` through click (cli/main.py runs a plain one without it)."""
     from briefgen.cli.building import run_build
 
     chosen = tuple(f for f in FORMATS if f in formats) or FORMATS
@@ -106,14 +110,15 @@ def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None
     sys.exit(run_build(options, lambda line: click.echo(line, err=True)))
 
 
-@main.command("import")
+@main.command("import", help=_("Read Word files (.docx; .doc and .wps through LibreOffice), in order, into one "
+                                "seed text."))
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", required=True, type=click.Path(), help="The seed file to write.")
-@click.option("--title", help="The collection title (default: the first file's, with a warning).")
-@click.option("--force", is_flag=True, help="Replace the seed file if it exists.")
+@click.option("-o", "--output", required=True, type=click.Path(), help=_("The seed file to write."))
+@click.option("--title", help=_("The collection title (default: the first file's, with a warning)."))
+@click.option("--force", is_flag=True, help=_("Replace the seed file if it exists."))
 @reports_errors
 def import_command(files: tuple[str, ...], output: str, title: str | None, force: bool) -> None:
-    """Read Word files (.docx; .doc and .wps through LibreOffice), in order, into one seed text."""
+    """Run `briefgen import`."""
     from pathlib import Path
 
     from briefgen.importer.command import format_report, format_warnings, import_files
@@ -125,11 +130,11 @@ def import_command(files: tuple[str, ...], output: str, title: str | None, force
         click.echo(line, err=True)
 
 
-@main.command()
+@main.command(help=_("Print the font file of each role, why it was chosen, and which of SEEDS' characters it lacks."))
 @click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
 @reports_errors
 def fonts(seeds: tuple[str, ...]) -> None:
-    """Print the font file of each role, why it was chosen, and which of SEEDS' characters it lacks."""
+    """Run `briefgen fonts`."""
     from briefgen.cli.fonts_report import fonts_report
     from briefgen.errors import ParseError
     from briefgen.outline.seeds import find_seeds
@@ -144,18 +149,19 @@ def fonts(seeds: tuple[str, ...]) -> None:
         click.echo(line)
 
 
-@main.group()
+@main.group(help=_("Theme files of the one-page briefs (seeds/<seed>.themes.toml)."))
 def themes() -> None:
-    """Theme files of the one-page briefs (seeds/<seed>.themes.toml)."""
+    """The `briefgen themes` commands."""
 
 
-@themes.command()
+@themes.command(help=_("Print the themes found in SEED's text as a theme file (what a build without one uses)."))
 @click.argument("seed", required=False, type=click.Path(dir_okay=False))
 @click.option("-n", "--count", default=None, type=click.IntRange(1, 100),
-              help="How many themes to propose at most (default: as many as a build without a theme file makes).")
+              help=_("How many themes to propose at most (default: as many as a build without a theme file "
+                     "makes)."))
 @reports_errors
 def suggest(seed: str | None, count: int | None) -> None:
-    """Print the themes found in SEED's text as a theme file (what a build without one uses)."""
+    """Run `briefgen themes suggest`."""
     from briefgen.briefs.derive import DEFAULT_COUNT
     from briefgen.briefs.maker import sentence_tokens
     from briefgen.briefs.suggest import derived_theme_file
@@ -167,79 +173,37 @@ def suggest(seed: str | None, count: int | None) -> None:
     project = load_project()
     paths = find_seeds((seed,) if seed else ())
     if len(paths) > 1:
-        raise ParseError("seeds", 1, f"{len(paths)} seeds in seeds/: name the one to propose themes for")
+        raise ParseError("seeds", None, _("{count} seeds in seeds/: name the one to propose themes for").format(
+            count=len(paths)))
     loaded = load_seed(paths[0])
     templates = Templates(project.template_dirs, project.relative)
-    text, _ = derived_theme_file(loaded.outline, sentence_tokens, templates, display_path(paths[0]), "<suggested>",
-                                 count or DEFAULT_COUNT)
+    text, _themes = derived_theme_file(loaded.outline, sentence_tokens, templates, display_path(paths[0]),
+                                       "<suggested>", count or DEFAULT_COUNT)
     click.echo(text, nl=False)
 
 
-@main.command()
+@main.command(help=_("Rebuild SEEDS whenever they, their themes, templates/ or briefgen.toml change (Ctrl-C "
+                      "stops)."))
 @click.argument("seeds", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Output folder, as for build.")
-@click.option("-v", "--verbose", is_flag=True, help="Say why each output was rebuilt or skipped.")
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False), help=_("Output folder, as for build."))
+@click.option("-v", "--verbose", is_flag=True, help=_("Say why each output was rebuilt or skipped."))
 @reports_errors
 def watch(seeds: tuple[str, ...], out: str | None, verbose: bool) -> None:
-    """Rebuild SEEDS whenever they, their themes, templates/ or briefgen.toml change (Ctrl-C stops)."""
-    import time
-    from pathlib import Path
+    """Run `briefgen watch`."""
+    from briefgen.cli.watch import run_watch
 
-    from briefgen.briefs.themes import themes_path
-    from briefgen.build.builder import build_seeds
-    from briefgen.build.plans import output_dirs
-    from briefgen.cli.building import describe_action
-    from briefgen.cli.watch import watch as watch_files
-    from briefgen.outline.seeds import display_path, find_seeds
-    from briefgen.project.folder import CONFIG_NAME, load_project
-
-    root = Path.cwd()
-
-    def watched() -> list[Path]:
-        paths = find_seeds(seeds) if seeds else sorted((root / "seeds").glob("*.txt"))
-        return [*paths, *(themes_path(p) for p in paths), root / "templates", root / CONFIG_NAME]
-
-    def rebuild(changed: set[str]) -> None:
-        started = time.perf_counter()
-        if changed:
-            shown = ", ".join(sorted(display_path(Path(p)) for p in changed))
-            click.echo(f"[{time.strftime('%H:%M:%S')}] changed: {shown}", err=True)
-        try:
-            project = load_project(root)
-            paths = find_seeds(seeds)
-        except BriefgenError as error:
-            click.echo(f"{describe_error(error)}  (keeping the last good outputs)", err=True)
-            return
-        folders = output_dirs(paths, Path(out) if out else None, project.root)
-        reports = build_seeds(paths, folders, project, jobs=1)
-        for report in reports:
-            if report.error:
-                click.echo(f"{describe_error(report.error)}  (keeping the last good outputs)", err=True)
-                continue
-            for warning in report.warnings:
-                click.echo(warning, err=True)
-            for action in report.actions:
-                if verbose or action.done != "up to date":
-                    click.echo(f"{report.seed}: {project.relative(report.out_dir / action.path)}: "
-                               f"{describe_action(action)}", err=True)
-        click.echo(f"[{time.strftime('%H:%M:%S')}] built {sum(r.built for r in reports)} in "
-                   f"{time.perf_counter() - started:.2f} s; watching", err=True)
-
-    rebuild(set())
-    try:
-        watch_files(watched, rebuild)
-    except KeyboardInterrupt:
-        click.echo("stopped watching", err=True)
+    run_watch(seeds, out, verbose, lambda line: click.echo(line, err=True))
 
 
-@main.command()
+@main.command(help=_("Render PNG images of a built seed's PDFs into DIR/preview/, with a contact sheet."))
 @click.argument("seed", required=False, type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "out", type=click.Path(file_okay=False), help="Output folder, as for build.")
-@click.option("--pages", help="Compilation pages to render, e.g. 1-3,5 (default: all).")
-@click.option("--dpi", type=click.IntRange(20, 600), default=72, show_default=True)
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False), help=_("Output folder, as for build."))
+@click.option("--pages", help=_("Compilation pages to render, e.g. 1-3,5 (default: all)."))
+@click.option("--dpi", type=click.IntRange(20, 600), default=72, show_default=True,
+              help=_("Resolution of the images, in dots per inch."))
 @reports_errors
 def preview(seed: str | None, out: str | None, pages: str | None, dpi: int) -> None:
-    """Render PNG images of a built seed's PDFs into DIR/preview/, with a contact sheet."""
+    """Run `briefgen preview`."""
     from pathlib import Path
 
     from briefgen.build.plans import output_dirs
@@ -251,5 +215,6 @@ def preview(seed: str | None, out: str | None, pages: str | None, dpi: int) -> N
     paths = find_seeds([seed] if seed else [])
     for path, folder in zip(paths, output_dirs(paths, Path(out) if out else None, project.root)):
         result = render_previews(folder, pages, dpi)
-        click.echo(f"{project.relative(path)}: {len(result.pages)} images and "
-                   f"{project.relative(folder / result.sheet)}", err=True)
+        click.echo(_("{seed}: {count} images and {sheet}").format(seed=project.relative(path), count=len(result.pages),
+                                                                sheet=project.relative(folder / result.sheet)),
+                   err=True)

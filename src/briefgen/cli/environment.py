@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from briefgen.errors import ConfigError
-from briefgen.i18n import LANGUAGES
+from briefgen.i18n import LANGUAGES, _
 from briefgen.i18n import VARIABLE as LANGUAGE
 
 CACHE = "BRIEFGEN_CACHE"  # the cache folder ("" turns the cache off)
@@ -19,19 +19,20 @@ def check_environment() -> None:
     """Raise ConfigError naming the first environment variable whose value briefgen cannot use."""
     language = os.environ.get(LANGUAGE)
     if language and language.strip().lower() not in LANGUAGES:
-        raise ConfigError(LANGUAGE, None, f"names no language briefgen speaks: {language!r}; set it to zh or en, or "
-                          "unset it to follow the locale")
+        raise ConfigError(LANGUAGE, None, _("names no language briefgen speaks: {value!r}; set it to zh or en, "
+                                            "or unset it to follow the locale").format(value=language))
     epoch = os.environ.get(EPOCH)
     if epoch is not None and not epoch.strip().isdigit():
-        raise ConfigError(EPOCH, None, f"not a number of seconds since 1970: {epoch!r}; unset it, or set it to a "
-                          "whole number such as 1795824000")
+        raise ConfigError(EPOCH, None, _("not a number of seconds since 1970: {value!r}; unset it, or set it to a "
+                                         "whole number such as 1795824000").format(value=epoch))
     pause = os.environ.get(PAUSE)
     if pause:
         try:
             if float(pause) < 0:
                 raise ValueError(pause)
         except ValueError:
-            raise ConfigError(PAUSE, None, f"not a number of seconds: {pause!r}; unset it") from None
+            message = _("not a number of seconds: {value!r}; unset it").format(value=pause)
+            raise ConfigError(PAUSE, None, message) from None
     cache = os.environ.get(CACHE)
     if cache:
         _check_cache(Path(cache))
@@ -44,11 +45,12 @@ def write_pause() -> float:
 
 def _check_cache(folder: Path) -> None:
     """Raise ConfigError unless ``folder`` is, or can become, a folder briefgen may write."""
-    hint = f"point {CACHE} at a folder you may write, or set it empty to build without a cache"
+    hint = _("point {variable} at a folder you may write, or set it empty to build without a cache").format(
+        variable=CACHE)
     existing = folder
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if existing.exists() and not existing.is_dir():
-        raise ConfigError(CACHE, None, f"{existing} is a file, not a folder: {hint}")
+        raise ConfigError(CACHE, None, _("{path} is a file, not a folder: {hint}").format(path=existing, hint=hint))
     if not os.access(existing, os.W_OK):
-        raise ConfigError(CACHE, None, f"{existing} cannot be written: {hint}")
+        raise ConfigError(CACHE, None, _("{path} cannot be written: {hint}").format(path=existing, hint=hint))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from briefgen.atomic import TEMP_PREFIX
 from briefgen.errors import BriefgenError
+from briefgen.i18n import _
 
 # Windows error codes of a file another program holds: access denied (Word's lock on a DOCX),
 # sharing violation, lock violation.
@@ -26,8 +27,8 @@ def describe_error(error: BaseException) -> str:
     if isinstance(error, BriefgenError):
         return str(error)
     if isinstance(error, MemoryError):
-        return ("briefgen: error: out of memory: close other programs, or split the compilation into several "
-                "seeds, and build again")
+        return "briefgen: error: " + _("out of memory: close other programs, or split the compilation into "
+                                       "several seeds, and build again")
     if isinstance(error, OSError):
         return f"{_shown(error)}: error: {describe_os_error(error)}"
     return f"briefgen: error: {type(error).__name__}: {error}"
@@ -39,24 +40,24 @@ def describe_os_error(error: OSError) -> str:
     path = Path(name) if name else None
     code = error.errno
     if getattr(error, "winerror", None) in WINDOWS_LOCKED and path is not None and path.exists():
-        return ("cannot replace the file: another program has it open (a document open in Word or WPS?); "
-                "close it and build again")
+        return _("cannot replace the file: another program has it open (a document open in Word or WPS?); "
+                 "close it and build again")
     if code == errno.ENOTDIR or (code == errno.EEXIST and path is not None and path.is_file()):
-        blocker = _file_in_the_way(path)
-        return (f"{_display(blocker)} is a file, where briefgen needs a folder: choose another output folder "
-                "(-o), or move the file away")
+        return _("{file} is a file, where briefgen needs a folder: choose another output folder (-o), or move "
+                 "the file away").format(file=_display(_file_in_the_way(path)))
     if code == errno.EISDIR:
-        return "is a folder, where briefgen writes a file: move the folder away"
+        return _("is a folder, where briefgen writes a file: move the folder away")
     if code in (errno.EACCES, errno.EPERM):
-        return ("permission denied: this folder cannot be written; choose a folder you may write to (-o), or "
-                "ask for write permission")
+        return _("permission denied: this folder cannot be written; choose a folder you may write to (-o), or "
+                 "ask for write permission")
     if code == errno.EROFS:
-        return "the file system is read-only: choose an output folder on a writable disk (-o)"
+        return _("the file system is read-only: choose an output folder on a writable disk (-o)")
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return "no space left on the disk: free some space, or build into another disk (-o), and build again"
+        return _("no space left on the disk: free some space, or build into another disk (-o), and build again")
     if code == errno.ENAMETOOLONG:
-        return "the path is too long: choose a shorter output folder (-o)"
-    return f"{error.strerror or type(error).__name__}: the file system refused briefgen; check the folder and try again"
+        return _("the path is too long: choose a shorter output folder (-o)")
+    return _("{reason}: the file system refused briefgen; check the folder and try again").format(
+        reason=error.strerror or type(error).__name__)
 
 
 def _file_in_the_way(path: Path | None) -> Path | None:
@@ -80,7 +81,7 @@ def _shown(error: OSError) -> str:
 def _display(path: Path | None) -> str:
     """Return ``path`` relative to the working folder when it lies inside it."""
     if path is None:
-        return "a path"
+        return _("a path")
     try:
         return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
     except ValueError:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from briefgen.fonts.coverage import FALLBACK, RoleCoverage, describe_char, role_coverage
+from briefgen.i18n import _, ngettext
 from briefgen.outline.seeds import display_path, load_seed
 from briefgen.project.folder import Project
 from briefgen.render import Renderer
@@ -17,10 +18,10 @@ def format_faces(coverages: list[RoleCoverage], shown: Callable[[object], str]) 
     lines = []
     for cov in coverages:
         index = f"#{cov.face.index}" if cov.face.index else ""
-        family = cov.family if cov.family else "(none: the PDF only)"
+        family = cov.family if cov.family else _("(none: the PDF only)")
         lines.append(f"{cov.role}: {shown(cov.face.path)}{index}")
-        lines.append(f"  why: {cov.face.reason}")
-        lines.append(f"  Word name: {family}")
+        lines.append("  " + _("why: {reason}").format(reason=cov.face.reason))
+        lines.append("  " + _("Word name: {family}").format(family=family))
     return lines
 
 
@@ -31,21 +32,25 @@ def format_coverage(coverages: list[RoleCoverage], source: str) -> list[str]:
         if cov.role == FALLBACK:
             continue
         if not cov.used:
-            lines.append(f"  {cov.role}: not used")
+            lines.append(f"  {cov.role}: " + _("not used"))
         elif not cov.missing:
-            lines.append(f"  {cov.role}: all {len(cov.used)} characters covered")
+            lines.append(f"  {cov.role}: " + ngettext("all {count} character covered", "all {count} characters covered",
+                                                    len(cov.used)).format(count=len(cov.used)))
         else:
-            lines.append(f"  {cov.role}: {len(cov.used) - len(cov.missing)} of {len(cov.used)} characters "
-                         f"covered; the face lacks {len(cov.missing)}:")
+            lines.append(f"  {cov.role}: " + _("{covered} of {count} characters covered; the face lacks {missing}:")
+                         .format(covered=len(cov.used) - len(cov.missing), count=len(cov.used),
+                                 missing=len(cov.missing)))
             for char in cov.missing:
-                where = "the fallback has it" if char in cov.in_fallback else "NOT in the fallback either"
+                where = _("the fallback has it") if char in cov.in_fallback else _("NOT in the fallback either")
                 seed_line = cov.first_lines[char]
-                at = f"{source}:{seed_line}" if seed_line else "template wording"
-                lines.append(f"    {describe_char(char)} (first at {at}): {where}")
+                at = f"{source}:{seed_line}" if seed_line else _("template wording")
+                lines.append("    " + _("{char} (first at {where}): {found}").format(char=describe_char(char), where=at,
+                                                                                    found=where))
     unprintable = sorted({c for cov in coverages for c in cov.unprintable})
     if unprintable:
         named = " ".join(describe_char(c) for c in unprintable)
-        lines.append(f"  {len(unprintable)} character(s) in no font: {named}")
+        lines.append("  " + ngettext("{count} character in no font: {chars}", "{count} characters in no font: {chars}",
+                                     len(unprintable)).format(count=len(unprintable), chars=named))
     return lines
 
 

@@ -10,6 +10,7 @@ from typing import Sequence
 from briefgen.atomic import write_bytes_atomic
 from briefgen.build.manifest import read_manifest
 from briefgen.errors import BriefgenError
+from briefgen.i18n import _
 
 PREVIEW_DIR = "preview"
 SHEET_NAME = "contact-sheet.png"
@@ -34,7 +35,8 @@ def parse_pages(spec: str | None, count: int) -> list[int]:
         part = part.strip()
         first, dash, last = part.partition("-")
         if not first.isdigit() or (dash and not last.isdigit()):
-            raise BriefgenError("--pages", 1, f"cannot read page range {part!r}: use e.g. 1-3,5")
+            message = _("cannot read page range {range!r}: use e.g. 1-3,5").format(range=part)
+            raise BriefgenError("--pages", None, message)
         start, stop = int(first), int(last) if dash else int(first)
         pages.extend(p for p in range(start, stop + 1) if 1 <= p <= count)
     return sorted(set(pages))
@@ -89,7 +91,7 @@ def render_previews(out_dir: Path, pages: str | None = None, dpi: int = 72) -> P
     """Render the compilation's pages and every brief into DIR/preview/, with a contact sheet."""
     manifest = read_manifest(out_dir)
     if manifest is None:
-        raise BriefgenError(str(out_dir), 1, "no manifest.json: run `briefgen build` first")
+        raise BriefgenError(str(out_dir), None, _("no manifest.json: run `briefgen build` first"))
     pdfs = [e for e in manifest.entries if e.format == "pdf" and (out_dir / e.path).is_file()]
     compilation = [e for e in pdfs if e.kind == "compilation"]
     briefs = sorted((e for e in pdfs if e.kind == "brief"), key=lambda e: e.path)
@@ -104,14 +106,14 @@ def render_previews(out_dir: Path, pages: str | None = None, dpi: int = 72) -> P
             write_bytes_atomic(target / name, _png(image))
             written.append(f"{PREVIEW_DIR}/{name}")
         first = parse_pages(f"1-{SHEET_COMPILATION_PAGES}", _page_count(pdf))
-        sheet_images += [image for _, image in _render(pdf, first, dpi / 2)]
+        sheet_images += [image for _page, image in _render(pdf, first, dpi / 2)]
     for entry in briefs:
-        for _, image in _render(out_dir / entry.path, [1], dpi):
+        for _page, image in _render(out_dir / entry.path, [1], dpi):
             name = f"{Path(entry.path).stem}.png"
             write_bytes_atomic(target / "briefs" / name, _png(image))
             written.append(f"{PREVIEW_DIR}/briefs/{name}")
             sheet_images.append(image.resize((image.width // 2, image.height // 2)))
     if not sheet_images:
-        raise BriefgenError(str(out_dir), 1, "no PDF outputs to preview")
+        raise BriefgenError(str(out_dir), None, _("no PDF outputs to preview"))
     write_bytes_atomic(target / SHEET_NAME, _png(make_contact_sheet(sheet_images)))
     return PreviewResult(tuple(written), f"{PREVIEW_DIR}/{SHEET_NAME}")

@@ -21,6 +21,7 @@ import time
 
 from briefgen import __version__
 from briefgen.cli.options import BuildOptions
+from briefgen.i18n import _
 
 RACY_NS = 100_000_000  # an input changed this close before the record could change again unseen
 
@@ -87,11 +88,16 @@ def try_noop(options: BuildOptions) -> bool:
         return False
     if options.verbose:
         for line in record["outputs"]:
-            print(f"{line}: up to date", file=sys.stderr)
+            print(f"{line}: {_('up to date')}", file=sys.stderr)
     if not options.quiet:
-        print(f"built 0, up to date {len(record['outputs'])}, failed 0 in {time.perf_counter() - started:.2f} s",
-              file=sys.stderr)
+        print(summary(0, len(record["outputs"]), 0, time.perf_counter() - started), file=sys.stderr)
     return True
+
+
+def summary(built: int, fresh: int, failed: int, seconds: float) -> str:
+    """Return the last line of a build: how many outputs were built and were up to date, how many seeds failed."""
+    return _("built {built}, up to date {fresh}, failed {failed} in {seconds:.2f} s").format(
+        built=built, fresh=fresh, failed=failed, seconds=seconds)
 
 
 def write_record(options: BuildOptions, inputs: list[str], products: list[str], dirs: list[str], outputs: list[str],
