@@ -133,7 +133,7 @@ def test_with_several_seeds_one_must_be_named(project_dir):
     shutil.copy(project_dir / "seeds" / "000_d46ae736df1a2878.txt", project_dir / "seeds" / "001.txt")
     result = CliRunner().invoke(main, ["themes", "suggest"])
     assert result.exit_code == 2
-    assert "seeds:1: error: 2 seeds in seeds/" in result.output
+    assert "seeds: error: 2 seeds in seeds/" in result.output
 
 
 def test_toml_strings_survive_quotes_and_backslashes():

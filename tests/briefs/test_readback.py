@@ -150,3 +150,15 @@ def test_libreoffice_renders_every_brief_on_one_page(built, tmp_path_factory):
     pdfs = office.convert_all(sources, folder / "out")
     for (seed, brief), pdf in zip(briefs_of(built), pdfs):
         assert len(read_pdf(pdf)) == 1, (seed.seed.name, brief.entry["theme"])
+
+
+def test_a_sentence_pointing_back_follows_the_sentence_it_points_to(built):
+    from briefgen.briefs.units import points_back
+
+    for seed, brief in briefs_of(built):
+        sentences = brief.entry["sentences"]
+        for position, sentence in enumerate(sentences):
+            if points_back(sentence["text"]):
+                before = sentences[position - 1] if position else None
+                assert before and before["speech"] == sentence["speech"] and before["line"] == sentence["line"], (
+                    brief.entry["theme"], sentence["text"])

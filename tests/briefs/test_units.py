@@ -89,3 +89,11 @@ def test_pins_and_drops_are_applied_and_unknown_ones_warn(corpus):
     warnings.sort(key=lambda w: int(w.split(":")[1]))
     assert warnings[0] == "t.toml:5: warning: pin '二是加强基层保障' has no text of its own to go with it; not pinned"
     assert warnings[1].startswith("t.toml:8: warning: drop '早已删去的一句' is no sentence of the seed")
+
+
+def test_a_sentence_pointing_back_comes_only_with_the_sentence_before_it():
+    from briefgen.briefs.units import points_back
+
+    assert points_back("同时，落实待遇保障，体现组织关爱。") and points_back("此外，还要加强监督。")
+    assert points_back("“这一做法”得到推广。") and not points_back("同志们要时刻牢记使命。")
+    assert not points_back("为基层减负担、提效率。")

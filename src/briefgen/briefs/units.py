@@ -4,7 +4,9 @@ A reader follows a sub-point's lead (考试环节考准考实。) only into its 
 heading only into its own body. So a lead is taken only with a sentence of its sub-point's text,
 a heading only with a sentence of its point's body (its sub-points' text included): the best of
 them that ends in 。！？ and is not kept out. A body sentence that does not end in 。！？ (a
-paragraph cut off, or ending on ：) is never taken: a paragraph must not end on ；，：. An editor's pins (the theme file's ``pin``) are units too, taken before any other.
+paragraph cut off, or ending on ：) is never taken: a paragraph must not end on ；，：. A sentence
+that opens by pointing back (同时，… 此外，… 为此，…) is taken only with the sentence it points
+back to. An editor's pins (the theme file's ``pin``) are units too, taken before any other.
 """
 
 from __future__ import annotations
@@ -17,6 +19,14 @@ from briefgen.briefs.themes import Choice, Selection, Theme
 
 Warn = Callable[[str], None]
 COMPANION_BASE = 0.1  # what a sentence of a heading's own text holding no keyword counts as its companion
+# Openings that point back to the sentence before: alone, the sentence starts in the middle of an argument.
+BACK_POINTERS = ("同时", "此外", "另外", "为此", "对此", "因此", "因而", "所以", "其中", "然而", "但是", "但",
+                 "而且", "并且", "与此同时", "此后", "随后", "这些", "这一", "这是", "这样", "上述", "以上", "对此")
+
+
+def points_back(text: str) -> bool:
+    """Return True when a sentence opens with a word pointing back to the sentence before it."""
+    return text.lstrip("“‘「『（(").startswith(BACK_POINTERS)
 
 
 @dataclass(frozen=True)
@@ -79,7 +89,16 @@ class UnitMaker:
     def takeable(self, index: int) -> bool:
         """Return True for a body sentence a brief may take on its own."""
         sentence = self.corpus.sentences[index]
-        return sentence.role == "body" and sentence.closed and index not in self.kept_out
+        return (sentence.role == "body" and sentence.closed and index not in self.kept_out
+                and not points_back(sentence.text))
+
+    def pointed_to(self, index: int) -> int | None:
+        """Return the sentence a back-pointing sentence needs before it: the one before, in its paragraph."""
+        if index == 0:
+            return None
+        sentence, before = self.corpus.sentences[index], self.corpus.sentences[index - 1]
+        same = before.speech == sentence.speech and before.point == sentence.point and before.line == sentence.line
+        return index - 1 if same and self.takeable(index - 1) else None
 
     def unit(self, index: int, relevance: Mapping[int, float], pinned: bool = False) -> Unit | None:
         """Return the unit a sentence is taken in, or None when it cannot be taken."""
@@ -90,6 +109,11 @@ class UnitMaker:
             if not sentence.closed:
                 return None
             indices: tuple[int, ...] = (index,)
+            if points_back(sentence.text) and not pinned:
+                before = self.pointed_to(index)
+                if before is None:
+                    return None
+                indices = (before, index)
         else:
             partner = self.companion(index, relevance)
             if partner is None:
