@@ -253,3 +253,17 @@ def preview(seed: str | None, out: str | None, pages: str | None, dpi: int) -> N
         result = render_previews(folder, pages, dpi)
         click.echo(f"{project.relative(path)}: {len(result.pages)} images and "
                    f"{project.relative(folder / result.sheet)}", err=True)
+
+
+from briefgen.i18n import _  # noqa: E402  (here, so that this command's lines stay together)
+
+
+@main.command(help=_("Write a commented briefgen.toml into the project folder, every key with an example."))
+@click.option("--force", is_flag=True, help=_("Replace an existing briefgen.toml."))
+@reports_errors
+def init(force: bool) -> None:
+    from pathlib import Path
+
+    from briefgen.cli.init import write_config
+
+    click.echo(write_config(Path.cwd(), force), err=True)
