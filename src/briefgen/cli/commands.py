@@ -218,3 +218,14 @@ def preview(seed: str | None, out: str | None, pages: str | None, dpi: int) -> N
         click.echo(_("{seed}: {count} images and {sheet}").format(seed=project.relative(path), count=len(result.pages),
                                                                 sheet=project.relative(folder / result.sheet)),
                    err=True)
+
+
+@main.command(help=_("Write a commented briefgen.toml into the project folder, every key with an example."))
+@click.option("--force", is_flag=True, help=_("Replace an existing briefgen.toml."))
+@reports_errors
+def init(force: bool) -> None:
+    from pathlib import Path
+
+    from briefgen.cli.init import write_config
+
+    click.echo(write_config(Path.cwd(), force), err=True)
