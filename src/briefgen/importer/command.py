@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.atomic import write_text_atomic
+from briefgen.i18n import _
 from briefgen.importer.convert import convert_to_docx
 from briefgen.importer.package import ImportFault, detect_kind, open_docx
 from briefgen.importer.paragraphs import read_body
@@ -32,21 +33,21 @@ class ImportReport:
 def check_output(output: Path, paths: list[Path], force: bool) -> None:
     """Raise ImportFault when ``output`` cannot or may not be written."""
     if output.suffix.lower() in WORD_SUFFIXES:
-        raise ImportFault(output, "a seed is plain text: name the output .txt (e.g. seeds/speeches.txt)")
+        raise ImportFault(output, _("a seed is plain text: name the output .txt (e.g. seeds/speeches.txt)"))
     if output.is_dir():
-        raise ImportFault(output, "is a folder: name the seed file to write (e.g. seeds/speeches.txt)")
+        raise ImportFault(output, _("is a folder: name the seed file to write (e.g. seeds/speeches.txt)"))
     if any(output.resolve() == Path(p).resolve() for p in paths):
-        raise ImportFault(output, "is also an input file: name another seed file to write")
+        raise ImportFault(output, _("is also an input file: name another seed file to write"))
     if output.exists() and not force:
-        raise ImportFault(output, "already exists: give --force to replace it, or name another file")
+        raise ImportFault(output, _("already exists: give --force to replace it, or name another file"))
 
 
 def check_title(title: str) -> str:
     """Return the --title given, cleaned, or raise ImportFault when the seed could not read it as a title."""
     cleaned = " ".join(title.split())
     if not cleaned or not is_title_like(cleaned):
-        raise ImportFault("--title", "the collection title must be one short line (at most 50 characters) "
-                          "without 。！？；")
+        raise ImportFault("--title", _("the collection title must be one short line (at most 50 characters) "
+                                       "without 。！？；"))
     return cleaned
 
 
@@ -72,9 +73,13 @@ def choose_collection_title(outcomes: list[FileOutcome], given: str | None, warn
         return given
     first = outcomes[0]
     title = first.cover_title or join_title(first.speeches[0])
-    where = "cover" if first.cover_title else "first title"
-    warnings.append(f"{first.shown}: warning: no --title given: the collection is titled after this file's {where}, "
-                    f"“{title}”; give --title to name it")
+    if first.cover_title:
+        said = _("no --title given: the collection is titled after this file's cover, “{title}”; give --title to "
+                 "name it").format(title=title)
+    else:
+        said = _("no --title given: the collection is titled after this file's first title, “{title}”; give "
+                 "--title to name it").format(title=title)
+    warnings.append(f"{first.shown}: warning: {said}")
     return title
 
 
@@ -82,7 +87,7 @@ def import_files(paths: list[Path], output: Path, title: str | None, force: bool
     """Read ``paths`` in order and write one seed to ``output`` (replacing it only with ``force``)."""
     paths, output = [Path(p) for p in paths], Path(output)
     if not paths:
-        raise ImportFault("briefgen import", "name at least one Word file")
+        raise ImportFault("briefgen import", _("name at least one Word file"))
     check_output(output, paths, force)
     given = check_title(title) if title is not None else None
     with tempfile.TemporaryDirectory(prefix="briefgen-import-") as work:
@@ -92,8 +97,8 @@ def import_files(paths: list[Path], output: Path, title: str | None, force: bool
     text = make_seed_text(chosen, outcomes)
     characters = len(compact(text))
     if len(text) > MAX_SEED_CHARS:
-        raise ImportFault(output, f"the speeches hold {len(text):,} characters, over a seed's {MAX_SEED_CHARS:,}: "
-                          "import them into several seeds")
+        raise ImportFault(output, _("the speeches hold {count:,} characters, over a seed's {limit:,}: import them "
+                                    "into several seeds").format(count=len(text), limit=MAX_SEED_CHARS))
     warnings += check_seed(text, outcomes, str(output))
     write_text_atomic(output, text)
     return ImportReport(output, chosen, outcomes, characters, warnings)

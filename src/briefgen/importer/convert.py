@@ -8,12 +8,10 @@ import signal
 import subprocess
 from pathlib import Path
 
+from briefgen.i18n import _
 from briefgen.importer.package import RTF_MAGIC, ImportFault
 
 DEFAULT_TIMEOUT = 120.0  # seconds per file; the first conversion also creates the profile (a few seconds)
-INSTALL_HINT = ("reading .doc and .wps files needs LibreOffice, which is not installed: install LibreOffice Writer "
-                "(e.g. `apt-get install libreoffice-writer-nogui`, or from libreoffice.org), or save the file "
-                "as .docx in Word or WPS")
 WORD_STREAM = "WordDocument".encode("utf-16-le")  # the main stream of a Word 97-2003 binary file
 CANDIDATES = ("soffice", "libreoffice", "/Applications/LibreOffice.app/Contents/MacOS/soffice",
               r"C:\Program Files\LibreOffice\program\soffice.exe")
@@ -57,11 +55,12 @@ def run_soffice(args: list[str], shown: str | Path, timeout: float) -> str:
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                start_new_session=os.name == "posix")
     try:
-        output, _ = process.communicate(timeout=timeout)
+        output, __ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         kill_group(process)
-        raise ImportFault(shown, f"LibreOffice did not finish converting the file in {timeout:g} s (some files hang "
-                          "it): open it in Word or WPS, save it as .docx and import that") from None
+        raise ImportFault(shown, _("LibreOffice did not finish converting the file in {seconds:g} s (some files "
+                                   "hang it): open it in Word or WPS, save it as .docx and import that").format(
+                                       seconds=timeout)) from None
     except BaseException:
         kill_group(process)
         raise
@@ -89,7 +88,9 @@ def convert_to_docx(path: Path, work: Path, shown: str | Path | None = None) -> 
     shown = shown or path
     soffice = find_soffice()
     if soffice is None:
-        raise ImportFault(shown, INSTALL_HINT)
+        raise ImportFault(shown, _("reading .doc and .wps files needs LibreOffice, which is not installed: "
+                                   "install LibreOffice Writer (e.g. `apt-get install libreoffice-writer-nogui`, "
+                                   "or from libreoffice.org), or save the file as .docx in Word or WPS"))
     work.mkdir(parents=True, exist_ok=True)
     index = len(list(work.glob("in-*")))
     source_dir, out_dir = work / f"in-{index}", work / f"out-{index}"
@@ -102,10 +103,15 @@ def convert_to_docx(path: Path, work: Path, shown: str | Path | None = None) -> 
     try:
         output = run_soffice(args, shown, read_timeout())
     except OSError as exc:
-        raise ImportFault(shown, f"cannot run LibreOffice ({soffice}): {exc.strerror}; {INSTALL_HINT}") from None
+        raise ImportFault(shown, _("cannot run LibreOffice ({command}): {reason}; reading .doc and .wps files "
+                                   "needs LibreOffice, which is not installed: install LibreOffice Writer (e.g. "
+                                   "`apt-get install libreoffice-writer-nogui`, or from libreoffice.org), or save "
+                                   "the file as .docx in Word or WPS").format(command=soffice,
+                                                                              reason=exc.strerror)) from None
     converted = out_dir / (source.stem + ".docx")
     if not converted.is_file() or converted.stat().st_size == 0:
-        said = " ".join(output.split())[-200:] or "no output"
-        raise ImportFault(shown, f"LibreOffice could not convert the file ({said}): open it in Word or WPS, "
-                          "save it as .docx and import that")
+        # TRANSLATORS: in place of what LibreOffice printed, when it printed nothing
+        said = " ".join(output.split())[-200:] or _("no output")
+        raise ImportFault(shown, _("LibreOffice could not convert the file ({output}): open it in Word or WPS, "
+                                   "save it as .docx and import that").format(output=said))
     return converted

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from briefgen.errors import BriefgenError
+from briefgen.i18n import _
 
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_MAGIC = b"PK"  # a local file header (PK\3\4), or the end record of an empty zip
@@ -20,12 +21,10 @@ MAIN_CONTENT_TYPES = ("application/vnd.openxmlformats-officedocument." + MAIN_TY
                       "application/vnd.openxmlformats-officedocument." + MAIN_TYPES[1],
                       "application/vnd." + MAIN_TYPES[2], "application/vnd." + MAIN_TYPES[3])
 STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
-OTHER_OFFICE = {"spreadsheetml": "an Excel workbook", "presentationml": "a PowerPoint presentation",
-                "opendocument.text": "an OpenDocument text (.odt)"}
+OTHER_OFFICE = ("spreadsheetml", "presentationml", "opendocument.text")  # in [Content_Types].xml: not Word
 OFFICE_DOCUMENT = "/officeDocument"
 # The body of the largest speech collection is a few MB of XML; beyond this the file is not one.
 MAX_BODY_BYTES = 200_000_000
-SAVE_AS_DOCX = "open it in Word or WPS and save it as .docx"
 
 
 class ImportFault(BriefgenError):
@@ -41,13 +40,13 @@ def read_head(path: Path) -> bytes:
         with open(path, "rb") as handle:
             head = handle.read(8)
     except FileNotFoundError:
-        raise ImportFault(path, "no such file") from None
+        raise ImportFault(path, _("no such file")) from None
     except IsADirectoryError:
-        raise ImportFault(path, "is a folder, not a Word file") from None
+        raise ImportFault(path, _("is a folder, not a Word file")) from None
     except OSError as exc:
-        raise ImportFault(path, f"cannot read the file: {exc.strerror}") from None
+        raise ImportFault(path, _("cannot read the file: {reason}").format(reason=exc.strerror)) from None
     if not head:
-        raise ImportFault(path, "the file is empty (0 bytes): export the speech again from Word or WPS")
+        raise ImportFault(path, _("the file is empty (0 bytes): export the speech again from Word or WPS"))
     return head
 
 
@@ -69,13 +68,21 @@ def detect_kind(path: Path) -> str:
         return "docx"
     if head.startswith(OLE_MAGIC):
         if holds_encrypted_package(Path(path).read_bytes()):
-            raise ImportFault(path, "the document is encrypted (it has a password to open): remove the password "
-                              "in Word (File > Info > Protect Document) or WPS, save it, and import it again")
+            raise ImportFault(path, _("the document is encrypted (it has a password to open): remove the password "
+                                      "in Word (File > Info > Protect Document) or WPS, save it, and import it "
+                                      "again"))
         return "legacy"
     if head.startswith(RTF_MAGIC):
         return "legacy"
-    raise ImportFault(path, "not a Word document (neither a .docx zip package nor a .doc/.wps file): "
-                      f"{SAVE_AS_DOCX}")
+    raise ImportFault(path, _("not a Word document (neither a .docx zip package nor a .doc/.wps file): open it in "
+                              "Word or WPS and save it as .docx"))
+
+
+def name_other_office(marker: str) -> str:
+    """Return what an Office file whose content types hold ``marker`` (one of OTHER_OFFICE) is."""
+    names = {"spreadsheetml": _("an Excel workbook"), "presentationml": _("a PowerPoint presentation"),
+             "opendocument.text": _("an OpenDocument text (.odt)")}
+    return names[marker]
 
 
 def find_main_part(path: Path, archive: zipfile.ZipFile) -> str:
@@ -89,19 +96,20 @@ def find_main_part(path: Path, archive: zipfile.ZipFile) -> str:
             if OFFICE_DOCUMENT in tag and found:
                 target = posixpath.normpath(found.group(1).lstrip("/"))
     types = archive.read("[Content_Types].xml").decode("utf-8", "replace") if "[Content_Types].xml" in names else ""
-    for marker, kind in OTHER_OFFICE.items():
+    for marker in OTHER_OFFICE:
         if marker in types and not any(t in types for t in MAIN_TYPES):
-            raise ImportFault(path, f"{kind}, not a Word document: save the speech from Word or WPS as .docx")
+            raise ImportFault(path, _("{kind}, not a Word document: save the speech from Word or WPS as .docx").format(
+                kind=name_other_office(marker)))
     if target not in names or not any(t in types for t in MAIN_TYPES):
-        raise ImportFault(path, "a zip file but not a Word document (it holds no word/document.xml): "
-                          "save the speech from Word or WPS as .docx")
+        raise ImportFault(path, _("a zip file but not a Word document (it holds no word/document.xml): "
+                                  "save the speech from Word or WPS as .docx"))
     if archive.getinfo(target).file_size > MAX_BODY_BYTES:
-        raise ImportFault(path, f"the document body is over {MAX_BODY_BYTES // 1_000_000} MB of XML, too large "
-                          "for a speech: split it")
+        raise ImportFault(path, _("the document body is over {size} MB of XML, too large for a speech: split "
+                                  "it").format(size=MAX_BODY_BYTES // 1_000_000))
     with archive.open(target) as body:
         if STRICT_NAMESPACE in body.read(4096):
-            raise ImportFault(path, "saved as Strict Open XML, which briefgen cannot read: save it in Word as "
-                              "Word Document (.docx)")
+            raise ImportFault(path, _("saved as Strict Open XML, which briefgen cannot read: save it in Word as "
+                                      "Word Document (.docx)"))
     return target
 
 
@@ -111,9 +119,11 @@ def check_package(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             find_main_part(path, archive)
     except zipfile.BadZipFile as exc:
-        raise ImportFault(path, f"a damaged zip package ({exc}): {SAVE_AS_DOCX} again") from None
+        raise ImportFault(path, _("a damaged zip package ({reason}): open it in Word or WPS and save it as .docx "
+                                  "again").format(reason=exc)) from None
     except (OSError, EOFError, zipfile.LargeZipFile) as exc:
-        raise ImportFault(path, f"cannot read the zip package ({exc}): {SAVE_AS_DOCX} again") from None
+        raise ImportFault(path, _("cannot read the zip package ({reason}): open it in Word or WPS and save it as "
+                                  ".docx again").format(reason=exc)) from None
 
 
 def load_document(path: Path):
@@ -140,5 +150,5 @@ def open_docx(path: Path, shown: str | Path | None = None):
     try:
         return load_document(path)
     except Exception as exc:  # python-docx and lxml raise many kinds on a broken package
-        raise ImportFault(shown, f"cannot read the Word document ({type(exc).__name__}: {exc}): "
-                          f"{SAVE_AS_DOCX} again") from None
+        raise ImportFault(shown, _("cannot read the Word document ({kind}: {reason}): open it in Word or WPS and "
+                                   "save it as .docx again").format(kind=type(exc).__name__, reason=exc)) from None

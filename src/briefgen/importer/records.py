@@ -7,26 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CENTRED = ("center", "centre", "distribute")
-# What a file's reading leaves out, as the report names it: key -> (one, several).
-LEFT_OUT_NAMES = {
-    "table": ("table", "tables"),
-    "image": ("image", "images"),
-    "text box": ("text box", "text boxes"),
-    "object": ("embedded object", "embedded objects"),
-    "comment": ("comment", "comments"),
-    "header/footer": ("header or footer", "headers and footers"),
-    "footnote": ("footnote or endnote", "footnotes and endnotes"),
-    "hidden": ("run of hidden text", "runs of hidden text"),
-    "placeholder": ("empty form field", "empty form fields"),
-    "symbol": ("symbol-font character", "symbol-font characters"),
-    "bullet": ("list bullet", "list bullets"),
-    "chunk": ("embedded document", "embedded documents"),
-    "label": ("line above the first title", "lines above the first title"),
-    "cover": ("cover line", "cover lines"),
-    "contents": ("contents line", "contents lines"),
-}
-TRACKED_NAMES = {"insertion": ("insertion kept", "insertions kept"),
-                 "deletion": ("deletion dropped", "deletions dropped")}
+# What a file's reading leaves out (FileOutcome.left_out's keys), in the order the report names them
+# (importer/report.py says each in the user's language); and what it does with tracked changes.
+LEFT_OUT_KEYS = ("table", "image", "text box", "object", "comment", "header/footer", "footnote", "hidden",
+                 "placeholder", "symbol", "bullet", "chunk", "label", "cover", "contents")
+TRACKED_KEYS = ("insertion", "deletion")
 
 
 @dataclass(frozen=True)

@@ -4,21 +4,44 @@ from __future__ import annotations
 
 from collections import Counter
 
-from briefgen.importer.records import (
-    LEFT_OUT_NAMES,
-    TRACKED_NAMES,
-    FileOutcome,
-    SpeechDraft,
-)
+from briefgen.i18n import _, ngettext
+from briefgen.importer.records import LEFT_OUT_KEYS, TRACKED_KEYS, FileOutcome, SpeechDraft
 from briefgen.importer.seedtext import join_title, make_body_line, make_unit_line
 from briefgen.outline.numbering import match_point_marker, normal_marker
 
 MAX_LEVEL = 5
 
 
-def pluralise(count: int, names: tuple[str, str]) -> str:
-    """Return "1 table" or "3 tables"."""
-    return f"{count} {names[0] if count == 1 else names[1]}"
+def name_left_out(key: str, count: int) -> str:
+    """Return ``count`` of what a reading leaves out (a key of FileOutcome.left_out): "1 table", "3 tables"."""
+    names = {  # every message written out, for the catalog
+        "table": ngettext("{count} table", "{count} tables", count),
+        "image": ngettext("{count} image", "{count} images", count),
+        "text box": ngettext("{count} text box", "{count} text boxes", count),
+        "object": ngettext("{count} embedded object", "{count} embedded objects", count),
+        # TRANSLATORS: a comment of Word's review pane (批注)
+        "comment": ngettext("{count} comment", "{count} comments", count),
+        "header/footer": ngettext("{count} header or footer", "{count} headers and footers", count),
+        "footnote": ngettext("{count} footnote or endnote", "{count} footnotes and endnotes", count),
+        "hidden": ngettext("{count} run of hidden text", "{count} runs of hidden text", count),
+        "placeholder": ngettext("{count} empty form field", "{count} empty form fields", count),
+        "symbol": ngettext("{count} symbol-font character", "{count} symbol-font characters", count),
+        "bullet": ngettext("{count} list bullet", "{count} list bullets", count),
+        "chunk": ngettext("{count} embedded document", "{count} embedded documents", count),
+        "label": ngettext("{count} line above the first title", "{count} lines above the first title", count),
+        "cover": ngettext("{count} cover line", "{count} cover lines", count),
+        "contents": ngettext("{count} contents line", "{count} contents lines", count),
+        # tracked changes
+        "insertion": ngettext("{count} insertion kept", "{count} insertions kept", count),
+        "deletion": ngettext("{count} deletion dropped", "{count} deletions dropped", count),
+    }
+    return names[key].format(count=count)
+
+
+def join_list(items: list[str]) -> str:
+    """Return the items of a list joined as the user's language writes a list."""
+    # TRANSLATORS: between the items of a list in the import's report (1 table, 2 images)
+    return _(", ").join(items)
 
 
 def count_headings(speech: SpeechDraft) -> Counter:
@@ -39,45 +62,54 @@ def count_unnumbered_headings(speech: SpeechDraft) -> int:
 def describe_headings(speech: SpeechDraft) -> str:
     """Return "headings: 3 一、, 6 （一）" (by level), or "headings: none", and the unnumbered ones."""
     levels = count_headings(speech)
-    found = ", ".join(f"{levels[level]} {normal_marker(level, 1)}" for level in range(1, MAX_LEVEL + 1)
-                      if levels[level])
+    # TRANSLATORS: how many headings of one level the import found, the level named by its first marker (3 一、)
+    found = [_("{count} {marker}").format(count=levels[level], marker=normal_marker(level, 1))
+             for level in range(1, MAX_LEVEL + 1) if levels[level]]
     unnumbered = count_unnumbered_headings(speech)
     if unnumbered:
-        note = f"{unnumbered} without a number (heading style or outline level; kept as paragraphs)"
-        found = f"{found}, {note}" if found else note
-    return "headings: " + (found or "none")
+        found.append(_("{count} without a number (heading style or outline level; kept as paragraphs)").format(
+            count=unnumbered))
+    return _("headings: {headings}").format(headings=join_list(found)) if found else _("headings: none")
 
 
 def describe_left_out(left_out: Counter) -> str:
     """Return what a file's reading left out, and what it did with tracked changes."""
-    parts = [pluralise(left_out[key], names) for key, names in LEFT_OUT_NAMES.items() if left_out[key]]
-    tracked = [pluralise(left_out[key], names) for key, names in TRACKED_NAMES.items() if left_out[key]]
-    line = "left out: " + (", ".join(parts) if parts else "nothing")
-    return line + (f"; tracked changes: {', '.join(tracked)}" if tracked else "")
+    parts = [name_left_out(key, left_out[key]) for key in LEFT_OUT_KEYS if left_out[key]]
+    tracked = [name_left_out(key, left_out[key]) for key in TRACKED_KEYS if left_out[key]]
+    line = _("left out: {parts}").format(parts=join_list(parts)) if parts else _("left out: nothing")
+    if tracked:
+        line = _("{left_out}; tracked changes: {changes}").format(left_out=line, changes=join_list(tracked))
+    return line
 
 
 def describe_speech(number: int, speech: SpeechDraft) -> list[str]:
     """Return the lines about one speech: title, subtitle, unit or speaker, headings per level."""
     lines = [f"  {number}. {join_title(speech)}"]
     if speech.subtitle:
-        lines.append(f"     subtitle: {speech.subtitle.strip()}")
+        lines.append("     " + _("subtitle: {subtitle}").format(subtitle=speech.subtitle.strip()))
     unit = make_unit_line(speech)
-    lines.append(f"     unit or speaker: {unit}" if unit else "     unit or speaker: none found")
+    said = _("unit or speaker: {unit}").format(unit=unit) if unit else _("unit or speaker: none found")
+    lines.append("     " + said)
     paragraphs = sum(1 for p in speech.body if not p.blank)
-    lines.append(f"     {describe_headings(speech)}; {pluralise(paragraphs, ('paragraph', 'paragraphs'))}")
+    counted = ngettext("{count} paragraph", "{count} paragraphs", paragraphs).format(count=paragraphs)
+    lines.append("     " + _("{headings}; {paragraphs}").format(headings=describe_headings(speech), paragraphs=counted))
     return lines
 
 
 def describe_file(outcome: FileOutcome) -> list[str]:
     """Return the lines about one file."""
-    via = " (converted by LibreOffice)" if outcome.converted else ""
     count = len(outcome.speeches)
-    head = f"{outcome.shown}{via}: {count} speech{'es' if count != 1 else ''}"
+    speeches = ngettext("{count} speech", "{count} speeches", count).format(count=count)
+    if outcome.converted:
+        head = _("{file} (converted by LibreOffice): {speeches}").format(file=outcome.shown, speeches=speeches)
+    else:
+        head = _("{file}: {speeches}").format(file=outcome.shown, speeches=speeches)
     if outcome.auto_numbered:
-        head += f", {outcome.auto_numbered} markers from automatic numbering"
+        head = _("{file_and_speeches}, {count} markers from automatic numbering").format(
+            file_and_speeches=head, count=outcome.auto_numbered)
     lines = [head]
     if outcome.cover_title:
-        lines.append(f"  cover: {outcome.cover_title}")
+        lines.append("  " + _("cover: {title}").format(title=outcome.cover_title))
     for number, speech in enumerate(outcome.speeches, 1):
         lines += describe_speech(number, speech)
     lines.append("  " + describe_left_out(outcome.left_out))
@@ -86,8 +118,9 @@ def describe_file(outcome: FileOutcome) -> list[str]:
 
 def summarise(output: str, title: str, outcomes: list[FileOutcome], characters: int) -> str:
     """Return the closing line: what was written where."""
-    speeches = sum(len(o.speeches) for o in outcomes)
-    return (f"wrote {output}: “{title}”, {speeches} speech{'es' if speeches != 1 else ''} from {len(outcomes)} "
-            f"file{'s' if len(outcomes) != 1 else ''}, {characters:,} characters; build it with "
-            f"`briefgen build {output}`")
-
+    count = sum(len(o.speeches) for o in outcomes)
+    speeches = ngettext("{count} speech", "{count} speeches", count).format(count=count)
+    files = ngettext("{count} file", "{count} files", len(outcomes)).format(count=len(outcomes))
+    return _("wrote {output}: “{title}”, {speeches} from {files}, {characters:,} characters; build it with "
+             "`briefgen build {output}`").format(output=output, title=title, speeches=speeches, files=files,
+                                                 characters=characters)

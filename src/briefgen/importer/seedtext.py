@@ -4,6 +4,7 @@ check that the parser reads the seed back into the same speeches."""
 
 from __future__ import annotations
 
+from briefgen.i18n import _
 from briefgen.importer.records import FileOutcome, Para, SpeechDraft
 from briefgen.importer.structure import compact, excerpt, join_pieces
 from briefgen.outline.parse import UNIT_MAX_CHARS, is_unit_line
@@ -59,23 +60,27 @@ def check_seed(text: str, outcomes: list[FileOutcome], shown: str) -> list[str]:
     try:
         outline = parse_text(text, shown)
     except ParseError as error:
-        return [f"{error.path}:{error.line}: warning: the seed cannot be built as it stands: {error.message}"]
+        said = _("the seed cannot be built as it stands: {reason}").format(reason=error.message)
+        return [f"{error.path}:{error.line}: warning: {said}"]
     expected = [(outcome.shown, speech) for outcome in outcomes for speech in outcome.speeches]
     read = {compact(s.title): s for s in outline.speeches}
-    titles = {compact(join_title(speech)) for _, speech in expected}
+    titles = {compact(join_title(speech)) for __, speech in expected}
     warnings = []
     for source, speech in expected:
         found = read.get(compact(join_title(speech)))
         if found is None:
-            warnings.append(f"{shown}: warning: the title “{excerpt(join_title(speech))}” of {source} does not "
-                            "read as a speech title in the seed (at most 50 characters, no 。！？；, followed by "
-                            "body text): edit it in the seed")
+            said = _("the title “{title}” of {file} does not read as a speech title in the seed (at most 50 "
+                     "characters, no 。！？；, followed by body text): edit it in the seed").format(
+                         title=excerpt(join_title(speech)), file=source)
+            warnings.append(f"{shown}: warning: {said}")
         elif speech.unit_lines and found.unit is None:
-            warnings.append(f"{shown}:{found.line}: warning: the unit line “{excerpt(make_unit_line(speech) or '')}” "
-                            "does not read as one: put it in brackets in the seed")
+            said = _("the unit line “{unit}” does not read as one: put it in brackets in the seed").format(
+                unit=excerpt(make_unit_line(speech) or ""))
+            warnings.append(f"{shown}:{found.line}: warning: {said}")
     for speech in outline.speeches:
         if compact(speech.title) not in titles:
-            warnings.append(f"{shown}:{speech.line}: warning: “{excerpt(speech.title)}” reads as a speech title in "
-                            "the seed, but it is a paragraph of a speech (an unnumbered heading?): number it "
-                            "(一、) or join it to the next paragraph in the seed")
+            said = _("“{title}” reads as a speech title in the seed, but it is a paragraph of a speech (an "
+                     "unnumbered heading?): number it (一、) or join it to the next paragraph in the seed").format(
+                         title=excerpt(speech.title))
+            warnings.append(f"{shown}:{speech.line}: warning: {said}")
     return warnings

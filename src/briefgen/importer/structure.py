@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from briefgen.i18n import _
 from briefgen.importer.package import ImportFault
 from briefgen.importer.records import FileOutcome, Para, SpeechDraft
 from briefgen.marks import CLAUSE_ENDS, COLONS, COMMAS
@@ -190,9 +191,10 @@ class Structure:
                 speech, index = self.read_heading(index)
                 found.append(speech)
             elif not found:
-                raise ImportFault(self.path, f"no speech title: the first paragraph (“{excerpt(para.full_text)}”) "
-                                  "reads as body text; a speech opens with its title, a short centred line in a "
-                                  "larger size: format it so, or add it, and import again")
+                raise ImportFault(self.path, _("no speech title: the first paragraph (“{text}”) reads as body text; "
+                                               "a speech opens with its title, a short centred line in a larger "
+                                               "size: format it so, or add it, and import again").format(
+                                                   text=excerpt(para.full_text)))
             else:
                 found[-1].body.append(para)
                 index += 1
@@ -243,16 +245,26 @@ def join_pieces(pieces: list[str]) -> str:
     return joined
 
 
+def say_no_text(left_out: Counter) -> str:
+    """Return why a document without a paragraph of text is refused, naming the tables, images, text boxes it has."""
+    # TRANSLATORS: what a Word document may hold its text in instead of paragraphs
+    names = {"table": _("table"), "image": _("image"), "text box": _("text box")}
+    what = [names[key] for key in names if left_out[key]]
+    if not what:
+        return _("the document holds no text: is it the right file?")
+    # TRANSLATORS: {what} names the document's tables, images or text boxes, joined by the list separator
+    return _("the document holds no text outside its {what} (briefgen reads paragraphs only): is it the right "
+             "file?").format(what=_(", ").join(what))
+
+
 def read_structure(paras: tuple[Para, ...], path: Path, left_out: Counter, auto_numbered: int = 0) -> FileOutcome:
     """Return the speeches of a file's paragraphs, with a cover's title; raise ImportFault for a file with no text."""
     if all(p.blank for p in paras):
-        what = ", ".join(k for k in ("table", "image", "text box") if left_out[k])
-        raise ImportFault(path, "the document holds no text" + (f" outside its {what} (briefgen reads paragraphs "
-                          "only)" if what else "") + ": is it the right file?")
+        raise ImportFault(path, say_no_text(left_out))
     reader = Structure(paras, path, left_out)
     end = reader.find_cover_end()
     cover = reader.read_cover(end) if end else None
     speeches = reader.read_speeches(end)
     if not speeches:
-        raise ImportFault(path, "no speech found (only a cover or contents): is it the right file?")
+        raise ImportFault(path, _("no speech found (only a cover or contents): is it the right file?"))
     return FileOutcome(path, speeches, cover, left_out, auto_numbered=auto_numbered)

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from briefgen.outline import messages
 from briefgen.outline.model import ParseWarning
 
 ARTEFACT = re.compile(r"##[A-Za-z_]+##")
@@ -59,11 +60,11 @@ def clean_lines(text: str, warnings: list[ParseWarning]) -> list[SourceLine]:
         invisible = [] if line.isprintable() else sorted({c for c in line if is_invisible(c)})
         if invisible:
             names = ", ".join(f"U+{ord(c):04X}" for c in invisible)
-            warnings.append(ParseWarning(number, f"removed invisible control or format characters {names}"))
+            warnings.append(ParseWarning.of(number, "invisible", messages.INVISIBLE, names=names))
             line = "".join(c for c in line if not is_invisible(c))
         line, artefacts = remove_artefacts(line)  # after the invisible characters: ##paid\u200bbegin## is one
         if artefacts:
-            warnings.append(ParseWarning(number, "removed site artefact " + ", ".join(artefacts)))
+            warnings.append(ParseWarning.of(number, "artefact", messages.ARTEFACT, artefacts=", ".join(artefacts)))
         # Whitespace is a space here, never layout: a tab, a line or paragraph separator (U+2028/9),
         # a no-break or en space. Only the ideographic space U+3000 keeps its full-width cell.
         line = OTHER_SPACE.sub(" ", line)

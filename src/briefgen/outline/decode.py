@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import ParseError as SeedError
+from briefgen.i18n import _
 
 # The size limit of a seed, in characters: what a build's memory grows with (the layout's
 # lines, the briefs' words), whatever the encoding. A seed at the limit (163 times the bundled
@@ -93,9 +94,9 @@ def decode_seed(data: bytes, path: str) -> DecodedSeed:
         raise _too_large(path, len(data))
     decoded = _decode(data, path)
     if len(decoded.text) > MAX_SEED_CHARS:
-        raise SeedError(path, 1, f"the seed holds {len(decoded.text):,} characters; seeds over {MAX_SEED_CHARS:,} "
-                        "characters are refused (a build would need too much memory): split the compilation "
-                        "into several seeds")
+        raise SeedError(path, 1, _("the seed holds {count:,} characters; seeds over {limit:,} characters are "
+                                   "refused (a build would need too much memory): split the compilation into "
+                                   "several seeds").format(count=len(decoded.text), limit=MAX_SEED_CHARS))
     return decoded
 
 
@@ -106,12 +107,13 @@ def _decode(data: bytes, path: str) -> DecodedSeed:
             try:
                 return DecodedSeed(data.decode(name), name)
             except UnicodeDecodeError as exc:
-                raise SeedError(path, 1, f"the file starts with a {name.upper()} byte order mark "
-                                f"but is not valid {name.upper()}: {exc.reason}") from None
+                raise SeedError(path, 1, _("the file starts with a {encoding} byte order mark but is not valid "
+                                           "{encoding}: {reason}").format(encoding=name.upper(),
+                                                                           reason=exc.reason)) from None
     nul = _looks_binary(data)
     if nul is not None:
-        raise SeedError(path, _line_of(data, nul), "binary data (a NUL byte): a seed must be plain text "
-                        "(UTF-16 text needs its byte order mark)")
+        raise SeedError(path, _line_of(data, nul), _("binary data (a NUL byte): a seed must be plain text "
+                                                     "(UTF-16 text needs its byte order mark)"))
     body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
     try:
         return DecodedSeed(body.decode("utf-8"), "utf-8")
@@ -121,14 +123,14 @@ def _decode(data: bytes, path: str) -> DecodedSeed:
     # non-ASCII text, the rest is not GB18030 text of the same document.
     bad_line = _line_of(body, utf8_error.start)
     if utf8_error.end == len(body) and utf8_error.reason == "unexpected end of data":
-        raise SeedError(path, bad_line, "the file ends inside a character: it was cut off (is it complete?)")
+        raise SeedError(path, bad_line, _("the file ends inside a character: it was cut off (is it complete?)"))
     if _has_utf8_hanzi(body[: _line_start(body, utf8_error.start)]):
-        raise SeedError(path, bad_line, "mixed encodings: the lines before this one are UTF-8, "
-                        "this one is not; save the file as UTF-8")
+        raise SeedError(path, bad_line, _("mixed encodings: the lines before this one are UTF-8, "
+                                          "this one is not; save the file as UTF-8"))
     later = _first_utf8_hanzi_line(body, utf8_error.start)
     if later is not None:
-        raise SeedError(path, later, f"mixed encodings: this line is UTF-8, but line {bad_line} before it "
-                        "is not; save the file as UTF-8")
+        raise SeedError(path, later, _("mixed encodings: this line is UTF-8, but line {line} before it "
+                                       "is not; save the file as UTF-8").format(line=bad_line))
     candidates = []
     for name in ("gb18030", "big5"):
         try:
@@ -140,8 +142,8 @@ def _decode(data: bytes, path: str) -> DecodedSeed:
             return DecodedSeed(text, name)
         if name == "big5" and _share(text, _in_big5) >= 0.99:
             return DecodedSeed(text, name)
-    raise SeedError(path, bad_line, "cannot decode the text: it is not UTF-8, UTF-16, GB18030 or Big5 "
-                    f"(byte 0x{body[utf8_error.start]:02x})")
+    raise SeedError(path, bad_line, _("cannot decode the text: it is not UTF-8, UTF-16, GB18030 or Big5 "
+                                      "(byte 0x{byte:02x})").format(byte=body[utf8_error.start]))
 
 
 def _has_utf8_hanzi(prefix: bytes, strict: bool = False) -> bool:
@@ -153,17 +155,19 @@ def _has_utf8_hanzi(prefix: bytes, strict: bool = False) -> bool:
 
 
 def _too_large(path: str, size: int) -> SeedError:
-    return SeedError(path, 1, f"the file is {size / 1e6:.1f} MB; seeds over {MAX_SEED_BYTES / 1e6:.0f} MB "
-                     f"({MAX_SEED_CHARS:,} characters) are refused (a build would need too much memory): split "
-                     "the compilation into several seeds")
+    return SeedError(path, 1, _("the file is {size:.1f} MB; seeds over {limit:.0f} MB ({characters:,} characters) "
+                                "are refused (a build would need too much memory): split the compilation into "
+                                "several seeds").format(size=size / 1e6, limit=MAX_SEED_BYTES / 1e6,
+                                                        characters=MAX_SEED_CHARS))
 
 
 def refuse_word_file(path: Path, data: bytes, shown: str) -> None:
     """Raise SeedError when ``data`` is a Word or WPS document rather than seed text."""
     zipped_word = data.startswith(b"PK\x03\x04") and b"word/document.xml" in data
     if Path(path).suffix.lower() in WORD_SUFFIXES or zipped_word or data.startswith(OLE_MAGIC):
-        raise SeedError(shown, None, "a Word document, not a seed (plain text): make a seed of it with "
-                        f"`briefgen import {shown} -o seeds/{Path(path).stem}.txt`, then build that")
+        raise SeedError(shown, None, _("a Word document, not a seed (plain text): make a seed of it with "
+                                       "`briefgen import {file} -o seeds/{name}.txt`, then build that").format(
+                                           file=shown, name=Path(path).stem))
 
 
 def read_seed(path: Path, shown: str | None = None) -> DecodedSeed:
@@ -175,10 +179,10 @@ def read_seed(path: Path, shown: str | None = None) -> DecodedSeed:
             raise _too_large(name, size)
         data = Path(path).read_bytes()
     except IsADirectoryError:
-        raise SeedError(name, 1, "is a folder, not a seed file") from None
+        raise SeedError(name, 1, _("is a folder, not a seed file")) from None
     except FileNotFoundError:
-        raise SeedError(name, 1, "no such file") from None
+        raise SeedError(name, 1, _("no such file")) from None
     except OSError as exc:
-        raise SeedError(name, 1, f"cannot read the file: {exc.strerror}") from None
+        raise SeedError(name, 1, _("cannot read the file: {reason}").format(reason=exc.strerror)) from None
     refuse_word_file(Path(path), data, name)
     return decode_seed(data, name)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from briefgen.marks import CLOSING, COMMAS, STOPS
+from briefgen.outline import messages
 from briefgen.outline.clean import SourceLine
 from briefgen.outline.heads import is_title_like
 from briefgen.outline.numbering import match_point_marker
@@ -67,7 +68,7 @@ class Furniture:
 
     removed: dict[int, str] = field(default_factory=dict)
     closing: list[int] = field(default_factory=list)
-    doubts: dict[int, str] = field(default_factory=dict)  # line -> what was assumed about it
+    doubts: dict[int, str] = field(default_factory=dict)  # line -> what was assumed about it (outline/messages.py)
 
     def is_boundary(self, number: int) -> bool:
         """Return True when the removed line ``number`` marks where a speech ends (a page or piece label)."""
@@ -117,8 +118,7 @@ def _mark_tail(lines: Sequence[SourceLine], found: Furniture, fixed: dict[int, s
             closing.append(line.number)
             found.removed.pop(line.number, None)
             if kind is None:
-                found.doubts[line.number] = ("read as the collection's closing note (an editor's note after the "
-                                             "last speech), not as the last paragraph of that speech")
+                found.doubts[line.number] = messages.CLOSING_NOTE
         elif kind is None:
             break
     found.closing = sorted(closing)

@@ -8,15 +8,40 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+from briefgen.i18n import _
+
 SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
 class ParseWarning:
-    """Something the parser noticed and worked around, at a 1-based seed line."""
+    """Something the parser noticed and worked around, at a 1-based seed line.
+
+    ``english`` is the message as the outline's JSON holds it, the same under either language;
+    ``message`` says it in the user's language, from ``template`` (a message of outline/messages.py)
+    and ``values`` (those named in ``terms`` are messages themselves, such as a kind of site furniture).
+    ``kind`` is what the parser found, for code to decide by ("count": the title's declared count of
+    pieces is not the speeches found); an outline read back from JSON keeps the English alone."""
 
     line: int
-    message: str
+    english: str
+    kind: str = field(default="", compare=False)
+    template: str = field(default="", compare=False, repr=False)
+    values: tuple[tuple[str, Any], ...] = field(default=(), compare=False, repr=False)
+    terms: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    @classmethod
+    def of(cls, line: int, kind: str, template: str, terms: tuple[str, ...] = (), /, **values: Any) -> "ParseWarning":
+        """Return the warning ``template`` (English, placeholders named) filled with ``values``."""
+        return cls(line, template.format(**values), kind, template, tuple(values.items()), terms)
+
+    @property
+    def message(self) -> str:
+        """Return the message in the user's language."""
+        if not self.template:
+            return self.english
+        values = {name: _(value) if name in self.terms else value for name, value in self.values}
+        return _(self.template).format(**values)
 
 
 @dataclass(frozen=True)
@@ -231,7 +256,7 @@ def to_dict(collection: Collection) -> dict[str, Any]:
         "closing": [_paragraph_to_dict(p) for p in collection.closing],
         "single": collection.single,
         "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in collection.removed],
-        "warnings": [{"line": w.line, "message": w.message} for w in collection.warnings],
+        "warnings": [{"line": w.line, "message": w.english} for w in collection.warnings],
     }
 
 

@@ -10,6 +10,8 @@ from dataclasses import replace
 from typing import Sequence
 
 from briefgen.errors import ParseError
+from briefgen.i18n import _
+from briefgen.outline import messages
 from briefgen.outline.clean import SourceLine, clean_lines
 from briefgen.outline.directives import read_marks
 from briefgen.outline.furniture import Furniture, find_furniture
@@ -67,17 +69,18 @@ def _speech(lines: Sequence[SourceLine], head: Head, end: int, subheadings: set[
 
 def _check_paragraphs(path: str, lines: Sequence[SourceLine]) -> None:
     if len(lines) > MAX_PARAGRAPHS:
-        raise ParseError(path, lines[MAX_PARAGRAPHS].number, f"the seed has {len(lines):,} paragraphs; seeds over "
-                         f"{MAX_PARAGRAPHS:,} are refused (a build would need too much memory): split the "
-                         "compilation into several seeds")
+        raise ParseError(path, lines[MAX_PARAGRAPHS].number, _(
+            "the seed has {count:,} paragraphs; seeds over {limit:,} are refused (a build would need too much "
+            "memory): split the compilation into several seeds").format(count=len(lines), limit=MAX_PARAGRAPHS))
 
 
 def _check_speeches(path: str, lines: Sequence[SourceLine], reading: Reading) -> None:
     if len(reading.heads) > MAX_SPEECHES:
         number = lines[reading.heads[MAX_SPEECHES].titles[0]].number
-        raise ParseError(path, number, f"the seed has {len(reading.heads):,} speeches; seeds over {MAX_SPEECHES:,} "
-                         "are refused (each starts a page: a build would need too much memory): split the "
-                         "compilation into several seeds")
+        raise ParseError(path, number, _(
+            "the seed has {count:,} speeches; seeds over {limit:,} are refused (each starts a page: a build would "
+            "need too much memory): split the compilation into several seeds").format(count=len(reading.heads),
+                                                                                     limit=MAX_SPEECHES))
 
 
 def _removals(lines: Sequence[SourceLine], found: Furniture, warnings: list[ParseWarning]) -> list[Removed]:
@@ -87,8 +90,9 @@ def _removals(lines: Sequence[SourceLine], found: Furniture, warnings: list[Pars
         kind = found.removed.get(line.number)
         if kind:
             removed.append(Removed(line.number, line.text, kind))
-            warnings.append(ParseWarning(line.number, f"removed site furniture ({kind}): {_clip(line.text)}"))
-    warnings.extend(ParseWarning(number, message) for number, message in found.doubts.items())
+            warnings.append(ParseWarning.of(line.number, "furniture", messages.FURNITURE, ("kind",), kind=kind,
+                                            text=_clip(line.text)))
+    warnings.extend(ParseWarning.of(number, "doubt", template) for number, template in found.doubts.items())
     return removed
 
 
@@ -97,26 +101,26 @@ def _read(text: str, path: str, warnings: list[ParseWarning]) -> tuple[list[Sour
     """Return the content lines, the closing lines, what was removed and how the text reads."""
     cleaned = clean_lines(text, warnings)
     if not cleaned:
-        raise ParseError(path, 1, "the file is empty: a seed needs a collection title and speeches")
+        raise ParseError(path, 1, _("the file is empty: a seed needs a collection title and speeches"))
     _check_paragraphs(path, cleaned)
     marked = read_marks(cleaned)
     found = find_furniture(marked.lines, marked.roles)
     removed = marked.removed + _removals(marked.lines, found, warnings)
     lines, after_label = _content_lines(marked.lines, found)
     if not lines:
-        raise ParseError(path, cleaned[0].number, "no text is left: every line is site furniture, a comment or "
-                         "marked 【不收入】")
+        raise ParseError(path, cleaned[0].number, _("no text is left: every line is site furniture, a comment or "
+                                                    "marked 【不收入】"))
     first = lines[0]
     if not is_title_like(first.text) and marked.roles.get(first.number) != "title":
-        raise ParseError(path, first.number, "the first line should be the collection title (a short line "
-                         "without 。！？；), but it reads like body text")
+        raise ParseError(path, first.number, _("the first line should be the collection title (a short line "
+                                               "without 。！？；), but it reads like body text"))
     reading = read_text(lines, marked.roles, after_label)
     _check_speeches(path, lines, reading)
     if not reading.heads:
         where = lines[1].number if len(lines) > 1 else first.number
-        raise ParseError(path, where, "no speech found: a speech title is a short line without 。！？； "
-                         "followed by body text")
-    warnings.extend(ParseWarning(number, message) for number, message in reading.doubts)
+        raise ParseError(path, where, _("no speech found: a speech title is a short line without 。！？； "
+                                        "followed by body text"))
+    warnings.extend(reading.doubts)
     closing = [line for line in marked.lines if line.number in found.closing]
     return lines, closing, sorted(removed, key=lambda r: r.line), reading
 
@@ -137,7 +141,7 @@ def parse_text(text: str, path: str = "<seed>") -> Collection:
         outline = Collection(title=first.title, line=first.line, title_lines=first.title_lines,
                              single=len(speeches) == 1)
     if outline.declared_count is not None and outline.declared_count != len(speeches):
-        warnings.append(ParseWarning(outline.line, f"the title declares {outline.declared_count} pieces "
-                                     f"({outline.count_suffix}) but {len(speeches)} speeches were found"))
+        warnings.append(ParseWarning.of(outline.line, "count", messages.COUNT, declared=outline.declared_count,
+                                        suffix=outline.count_suffix, found=len(speeches)))
     return replace(outline, speeches=speeches, closing=build_paragraphs(closing), removed=tuple(removed),
                    warnings=tuple(sorted(warnings, key=lambda w: w.line)))

@@ -16,6 +16,8 @@ from typing import Sequence
 
 from briefgen.outline.clean import SourceLine
 from briefgen.outline.heads import can_join, is_occasion, is_subtitle, is_title_like, looks_like_collection_title
+from briefgen.outline.messages import BORROWED, JOINED, PREFACE, SUBHEADING, TOP_PAIR, UNMARKED_SPEECH
+from briefgen.outline.model import ParseWarning
 from briefgen.outline.speakers import is_folded, speaker_kind
 
 SUBHEADING_MAX_CHARS = 20  # a sub-heading is a short line; a longer unmarked head is taken for a speech
@@ -58,7 +60,11 @@ class Reading:
     heads: list[Head] = field(default_factory=list)
     subheadings: set[int] = field(default_factory=set)  # line numbers
     collection: bool = True  # the first line is the collection's title
-    doubts: list[tuple[int, str]] = field(default_factory=list)
+    doubts: list[ParseWarning] = field(default_factory=list)
+
+    def doubt(self, line: int, template: str, **values: int) -> None:
+        """Say what was assumed at ``line`` (a message of outline/messages.py)."""
+        self.doubts.append(ParseWarning.of(line, "doubt", template, **values))
 
 
 def shape_of(line: SourceLine, mark: str | None) -> Shape:
@@ -183,21 +189,6 @@ def indentation_says(lines: Sequence[SourceLine], shapes: Sequence[Shape]) -> bo
 
 # The decision ------------------------------------------------------------------------------------
 
-JOINED = ("lines {0} and {1} are read as one title the print broke over two lines; if line {0} ends the speech "
-          "above, mark line {1} 【标题】")
-SUBHEADING = ("read as a sub-heading of the speech above: the speeches here start at speaker, occasion or blank "
-              "lines and this line has none; if a speech starts here, mark it 【标题】")
-UNMARKED_SPEECH = ("read as the title of a new speech, though no speaker, occasion or blank line marks it as the "
-                   "others are marked; if it is a heading inside the speech above, mark it 【小标题】")
-PREFACE = ("read as the collection's title, with the text under it as a preface; if the text is one speech, mark "
-           "this line 【标题】")
-TOP_PAIR = ("read as the collection's title, and line {1} as the title of its one speech; if the two lines are one "
-            "title broken over two lines, mark line {0} 【标题】")
-BORROWED = ("the text opens with a speech (a speaker or occasion line stands under this title), so it has no "
-            "collection title of its own: the collection is titled after its first speech; put the collection's "
-            "title on the first line")
-
-
 def _opens_with_speech(reader: Reader) -> Head | None:
     """Return the head on the text's first line when that line may be a speech's title rather than the collection's."""
     mark = reader.shapes[0].mark
@@ -218,7 +209,7 @@ def _classify(reader: Reader, heads: list[Head], reading: Reading, marked_text: 
         for head in heads:
             if len(head.titles) == 2 and not _is_strong(reader, head):
                 first, second = (lines[i].number for i in head.titles)
-                reading.doubts.append((first, JOINED.format(first, second)))
+                reading.doubt(first, JOINED, first=first, second=second)
         return
     for index, head in enumerate(heads):
         line = lines[head.titles[0]]
@@ -228,7 +219,7 @@ def _classify(reader: Reader, heads: list[Head], reading: Reading, marked_text: 
             reading.subheadings.add(line.number)
         elif len(head.titles) > 1 or len(line.text) > SUBHEADING_MAX_CHARS:
             reading.heads.append(head)
-            reading.doubts.append((line.number, UNMARKED_SPEECH))
+            reading.doubt(line.number, UNMARKED_SPEECH)
         else:
             reading.subheadings.add(line.number)
     _say_lone_subheadings(reader, reading)
@@ -242,7 +233,7 @@ def _say_lone_subheadings(reader: Reader, reading: Reading) -> None:
         by_speech.setdefault(bisect_left(starts, number), []).append(number)
     for numbers in by_speech.values():
         if len(numbers) == 1:
-            reading.doubts.append((numbers[0], SUBHEADING))
+            reading.doubt(numbers[0], SUBHEADING)
 
 
 def read_text(lines: Sequence[SourceLine], marks: dict[int, str], after_label: set[int]) -> Reading:
@@ -256,17 +247,17 @@ def read_text(lines: Sequence[SourceLine], marks: dict[int, str], after_label: s
         heads = [first, *reader.heads(first.body_from)]
         _classify(reader, heads, reading, marked_text=True)
         if len(reading.heads) > 1:
-            reading.doubts.append((lines[0].number, BORROWED))
+            reading.doubt(lines[0].number, BORROWED)
     else:
         heads = reader.heads(1)
         if not heads and first is not None:  # a title and its text, nothing else: one speech alone
             reading.collection = False
             heads = [first]
         elif first is not None:
-            reading.doubts.append((lines[0].number, PREFACE))
+            reading.doubt(lines[0].number, PREFACE)
         elif len(heads) == 1 and heads[0].at == 1 and not _is_strong(reader, heads[0]) \
                 and not looks_like_collection_title(lines[0].text) and can_join(lines[0].text, lines[1].text):
-            reading.doubts.append((lines[0].number, TOP_PAIR.format(lines[0].number, lines[1].number)))
+            reading.doubt(lines[0].number, TOP_PAIR, first=lines[0].number, second=lines[1].number)
         marked = sum(reader.marked(head, index == 0) for index, head in enumerate(heads))
         bounded = any(reader.after_boundary(head) for head in heads[1:])
         _classify(reader, heads, reading, marked_text=marked >= 2 or bounded or reader.indent_says)

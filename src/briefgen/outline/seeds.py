@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Sequence
 
 from briefgen.errors import ParseError
+from briefgen.i18n import _
 from briefgen.outline.decode import read_seed
 from briefgen.outline.model import Collection
 from briefgen.outline.parse import parse_text
@@ -36,7 +37,7 @@ def find_seeds(paths: Sequence[str | Path], root: Path | None = None) -> list[Pa
     folder = (root or Path.cwd()) / SEED_FOLDER
     found = sorted(folder.glob("*.txt"))
     if not found:
-        raise ParseError(str(folder), 1, "no seeds: put a .txt file in seeds/ or name one on the command line")
+        raise ParseError(str(folder), 1, _("no seeds: put a .txt file in seeds/ or name one on the command line"))
     return found
 
 

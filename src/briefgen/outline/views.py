@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from briefgen.i18n import _
 from briefgen.outline.model import Collection, Paragraph, Point, to_dict
 
 
@@ -53,14 +54,20 @@ def _clip(text: str, width: int = 30) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _at(line: int) -> str:
+    """Return the seed line a node of the tree stands at, as the tree shows it."""
+    # TRANSLATORS: after a node of `briefgen outline --format tree`: the seed line it was read from
+    return _("[line {line}]").format(line=line)
+
+
 def _point_tree(point: Point, prefix: str) -> list[str]:
-    lines = [f"{prefix}{point.marker}{_clip(point.heading)}  [line {point.line}]"]
+    lines = [f"{prefix}{point.marker}{_clip(point.heading)}  {_at(point.line)}"]
     inner = prefix + "    "
     for paragraph in point.body:
         if paragraph.text:
-            lines.append(f"{inner}¶ {_clip(paragraph.text)}  [line {paragraph.line}]")
+            lines.append(f"{inner}¶ {_clip(paragraph.text)}  {_at(paragraph.line)}")
         for sub in paragraph.subpoints:
-            lines.append(f"{inner}{sub.marker} {_clip(sub.lead)}  [line {sub.line}]")
+            lines.append(f"{inner}{sub.marker} {_clip(sub.lead)}  {_at(sub.line)}")
     for child in point.points:
         lines += _point_tree(child, inner)
     return lines
@@ -69,22 +76,25 @@ def _point_tree(point: Point, prefix: str) -> list[str]:
 def format_tree(collection: Collection) -> str:
     """Return the outline as an indented tree with seed line numbers."""
     count = f" ({collection.count_suffix})" if collection.count_suffix else ""
-    lines = [f"{collection.title}{count}  [line {collection.line}]"]
+    lines = [f"{collection.title}{count}  {_at(collection.line)}"]
     for paragraph in collection.preface:
-        lines.append(f"    ¶ {_clip(paragraph.text)}  [line {paragraph.line}]")
+        lines.append(f"    ¶ {_clip(paragraph.text)}  {_at(paragraph.line)}")
     for number, speech in enumerate(collection.speeches, 1):
-        lines.append(f"    {number}. {' / '.join(speech.title_lines)}  [line {speech.line}]")
+        lines.append(f"    {number}. {' / '.join(speech.title_lines)}  {_at(speech.line)}")
         for extra in (speech.subtitle, speech.unit):
             if extra:
-                lines.append(f"        {extra.text}  [line {extra.line}]")
+                lines.append(f"        {extra.text}  {_at(extra.line)}")
         for paragraph in speech.intro:
-            lines.append(f"        ¶ {_clip(paragraph.text)}  [line {paragraph.line}]")
+            lines.append(f"        ¶ {_clip(paragraph.text)}  {_at(paragraph.line)}")
         for point in speech.points:
             lines += _point_tree(point, "        ")
     for paragraph in collection.closing:
-        lines.append(f"    closing ¶ {_clip(paragraph.text)}  [line {paragraph.line}]")
-    for warning in collection.warnings:
-        lines.append(f"warning: line {warning.line}: {warning.message}")
+        # TRANSLATORS: in `briefgen outline --format tree`: the collection's closing note (an editor's note)
+        closing = _("closing ¶ {text}").format(text=_clip(paragraph.text))
+        lines.append(f"    {closing}  {_at(paragraph.line)}")
+    for warning in collection.warnings:  # "warning" stays as it is: editors and CI read it
+        said = _("line {line}: {message}").format(line=warning.line, message=warning.message)
+        lines.append(f"warning: {said}")
     return "\n".join(lines) + "\n"
 
 

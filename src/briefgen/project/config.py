@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from briefgen.errors import ConfigError
+from briefgen.i18n import _
 from briefgen.project.tomlfile import LineFinder
 
 CONFIG_NAME = "briefgen.toml"
@@ -66,8 +67,9 @@ class Config:
             try:
                 return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
             except (ValueError, OverflowError, OSError):
-                raise ConfigError("SOURCE_DATE_EPOCH", None, f"not a number of seconds since 1970: {epoch!r}; unset it, "
-                                  "or set it to a whole number such as 1795824000") from None
+                raise ConfigError("SOURCE_DATE_EPOCH", None, _(
+                    "not a number of seconds since 1970: {value!r}; unset it, or set it to a whole number such as "
+                    "1795824000").format(value=epoch)) from None
         return dt.date.today()
 
 
@@ -80,7 +82,8 @@ def _expect(table: Any, name: str, path: str, line_of: LineFinder) -> dict[str, 
     if table is None:
         return {}
     if not isinstance(table, dict):
-        raise ConfigError(path, line_of(name), f"[{name}] must be a table")
+        # TRANSLATORS: a TOML table, such as [document] in briefgen.toml
+        raise ConfigError(path, line_of(name), _("[{name}] must be a table").format(name=name))
     return table
 
 
@@ -88,12 +91,13 @@ def _check_keys(table: dict[str, Any], allowed: Mapping[str, type | tuple], pref
                 line_of: LineFinder) -> None:
     for key, value in table.items():
         if key not in allowed:
-            raise ConfigError(path, line_of(f"{prefix}.{key}"), f"unknown key {prefix}.{key}; known keys: "
-                              f"{', '.join(sorted(allowed))}")
+            raise ConfigError(path, line_of(f"{prefix}.{key}"), _("unknown key {key}; known keys: {keys}").format(
+                key=f"{prefix}.{key}", keys=", ".join(sorted(allowed))))
         kinds = allowed[key]
         if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in (
                 kinds if isinstance(kinds, tuple) else (kinds,))):
-            raise ConfigError(path, line_of(f"{prefix}.{key}"), f"{prefix}.{key} has the wrong type: {value!r}")
+            raise ConfigError(path, line_of(f"{prefix}.{key}"), _("{key} has the wrong type: {value!r}").format(
+                key=f"{prefix}.{key}", value=value))
 
 
 def _parse_date(value: Any, path: str, line_of: LineFinder, key: str = "document.date") -> dt.date | None:
@@ -106,7 +110,8 @@ def _parse_date(value: Any, path: str, line_of: LineFinder, key: str = "document
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ConfigError(path, line_of(key), f"{key} must be a date like 2026-11-28, not {value!r}") from None
+        raise ConfigError(path, line_of(key), _("{key} must be a date like 2026-11-28, not {value!r}").format(
+            key=key, value=value)) from None
 
 
 def build_config(data: Mapping[str, Any], path: str, line_of: LineFinder) -> Config:
@@ -114,32 +119,36 @@ def build_config(data: Mapping[str, Any], path: str, line_of: LineFinder) -> Con
     sections = {"document", "brief", "fonts", "style"}
     for key in data:
         if key not in sections:
-            raise ConfigError(path, line_of(key), f"unknown section [{key}]; known sections: "
-                              f"{', '.join(sorted(sections))}")
+            raise ConfigError(path, line_of(key), _("unknown section [{name}]; known sections: {names}").format(
+                name=key, names=", ".join(sorted(sections))))
     document = _expect(data.get("document"), "document", path, line_of)
     _check_keys(document, {"unit": str, "date": (str, dt.date), "classification": str, "duplex": bool,
                            "speeches_start_right": bool, "meeting": str, "meeting_date": (str, dt.date)},
                 "document", path, line_of)
     if document.get("speeches_start_right") and not document.get("duplex"):
-        raise ConfigError(path, line_of("document.speeches_start_right"), "document.speeches_start_right needs "
-                          "document.duplex = true (a right-hand page exists only on paper printed on both sides)")
+        raise ConfigError(path, line_of("document.speeches_start_right"), _(
+            "document.speeches_start_right needs document.duplex = true (a right-hand page exists only on paper "
+            "printed on both sides)"))
     brief = _expect(data.get("brief"), "brief", path, line_of)
     _check_keys(brief, {"first_issue": int, "report_to": str, "copy_to": str, "send_to": str, "copies": int},
                 "brief", path, line_of)
     for key in ("first_issue", "copies"):
         if brief.get(key, 1) < 0:
-            raise ConfigError(path, line_of(f"brief.{key}"), f"brief.{key} must not be negative")
+            raise ConfigError(path, line_of(f"brief.{key}"), _("{key} must not be negative").format(
+                key=f"brief.{key}"))
     fonts = _expect(data.get("fonts"), "fonts", path, line_of)
     _check_keys(fonts, {"dirs": list, "files": dict, "system": bool}, "fonts", path, line_of)
     for folder in fonts.get("dirs", []):
         if not isinstance(folder, str):
-            raise ConfigError(path, line_of("fonts.dirs"), "fonts.dirs must be a list of folder names")
+            raise ConfigError(path, line_of("fonts.dirs"), _("fonts.dirs must be a list of folder names"))
     for role, file in fonts.get("files", {}).items():
         if not isinstance(file, str):
-            raise ConfigError(path, line_of(f"fonts.files.{role}"), f"fonts.files.{role} must be a file name")
+            raise ConfigError(path, line_of(f"fonts.files.{role}"), _("{key} must be a file name").format(
+                key=f"fonts.files.{role}"))
     for text_key in ("unit", "classification", "meeting"):
         if "\n" in document.get(text_key, ""):
-            raise ConfigError(path, line_of(f"document.{text_key}"), f"document.{text_key} must be one line")
+            raise ConfigError(path, line_of(f"document.{text_key}"), _("{key} must be one line").format(
+                key=f"document.{text_key}"))
     return Config(
         path=path,
         document=DocumentConfig(unit=document.get("unit", ""), date=_parse_date(document.get("date"), path, line_of),

@@ -16,6 +16,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefgen.errors import ConfigError
+from briefgen.i18n import _
 
 
 class ContainedLoader(jinja2.FileSystemLoader):
@@ -30,8 +31,9 @@ class ContainedLoader(jinja2.FileSystemLoader):
             if os.path.isfile(filename):
                 real, root = os.path.realpath(filename), os.path.realpath(folder)
                 if not real.startswith(root + os.sep):
-                    raise jinja2.TemplateNotFound(template, f"{template!r} is a link to {real}, outside the "
-                                                            f"template folder {folder}")
+                    raise jinja2.TemplateNotFound(template, _("{name!r} is a link to {target}, outside the "
+                                                              "template folder {folder}").format(
+                                                                  name=template, target=real, folder=folder))
                 break
         return super().get_source(environment, template)
 
@@ -65,17 +67,20 @@ def render(environment, name: str, context: dict[str, Any], path: Path, folders:
         return environment.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as error:
         place = shown(Path(error.filename)) if error.filename else shown(path)
-        raise ConfigError(place, error.lineno or 1, f"template syntax: {error.message}") from None
+        raise ConfigError(place, error.lineno or 1, _("template syntax: {reason}").format(
+            reason=error.message)) from None
     except jinja2.exceptions.SecurityError as error:
-        raise ConfigError(*where(error), f"template refused by the sandbox: {error}") from None
+        raise ConfigError(*where(error), _("template refused by the sandbox: {reason}").format(reason=error)) from None
     except jinja2.UndefinedError as error:
-        raise ConfigError(*where(error), f"template uses an unknown value: {error.message}") from None
+        raise ConfigError(*where(error), _("template uses an unknown value: {reason}").format(
+            reason=error.message)) from None
     except jinja2.TemplateNotFound as error:
-        raise ConfigError(*where(error), f"template not found: {error.message}") from None
+        raise ConfigError(*where(error), _("template not found: {reason}").format(reason=error.message)) from None
     except jinja2.TemplateError as error:
-        raise ConfigError(*where(error), f"template error: {error}") from None
+        raise ConfigError(*where(error), _("template error: {reason}").format(reason=error)) from None
     except Exception as error:  # what a template's own expression raises: {{ 1 // 0 }}, {{ range(10**9) }}
-        raise ConfigError(*where(error), f"template failed: {type(error).__name__}: {error}") from None
+        raise ConfigError(*where(error), _("template failed: {kind}: {reason}").format(
+            kind=type(error).__name__, reason=error)) from None
 
 
 def error_location(error: Exception, path: Path, folders: Sequence[Path],

@@ -6,6 +6,7 @@ from dataclasses import MISSING, dataclass, fields
 from typing import Any, Callable, Mapping
 
 from briefgen.errors import ConfigError
+from briefgen.i18n import _
 
 Locator = Callable[[str], "tuple[str, int]"]  # dotted key -> (file, line)
 MM = 72.0 / 25.4  # points per millimetre
@@ -152,7 +153,9 @@ class StyleSheet:
 
 
 def _type_name(kind: Any) -> str:
-    return {float: "a number", int: "a whole number", bool: "true or false", str: "a string"}.get(kind, str(kind))
+    # TRANSLATORS: what a style sheet value must be, in "{key} must be {expected}, not {value!r}"
+    names = {float: _("a number"), int: _("a whole number"), bool: _("true or false"), str: _("a string")}
+    return names.get(kind, str(kind))
 
 
 def _coerce(value: Any, kind: Any, where: str, locate: Locator) -> Any:
@@ -164,8 +167,9 @@ def _coerce(value: Any, kind: Any, where: str, locate: Locator) -> Any:
         return value
     if kind == "int|None" and (value is None or (isinstance(value, int) and not isinstance(value, bool))):
         return value
-    expected = "a whole number" if kind == "int|None" else _type_name(kind)
-    raise ConfigError(*locate(where), f"{where} must be {expected}, not {value!r}")
+    expected = _type_name(int if kind == "int|None" else kind)
+    raise ConfigError(*locate(where), _("{key} must be {expected}, not {value!r}").format(
+        key=where, expected=expected, value=value))
 
 
 def _build(cls, data: Mapping[str, Any], where: str, locate: Locator, extra: dict | None = None):
@@ -174,12 +178,12 @@ def _build(cls, data: Mapping[str, Any], where: str, locate: Locator, extra: dic
     values = dict(extra or {})
     for key, value in data.items():
         if key not in kinds or key in values:
-            raise ConfigError(*locate(f"{where}.{key}"), f"unknown key {where}.{key}")
+            raise ConfigError(*locate(f"{where}.{key}"), _("unknown key {key}").format(key=f"{where}.{key}"))
         kind = {"float": float, "int": int, "bool": bool, "str": str, "int | None": "int|None"}.get(kinds[key], str)
         values[key] = _coerce(value, kind, f"{where}.{key}", locate)
     missing = [f.name for f in fields(cls) if f.name not in values and f.default is MISSING]
     if missing:
-        raise ConfigError(*locate(where), f"{where} lacks {', '.join(missing)}")
+        raise ConfigError(*locate(where), _("{table} lacks {keys}").format(table=where, keys=", ".join(missing)))
     return cls(**values)
 
 
@@ -187,23 +191,24 @@ def _build_styles(tables: Mapping[str, Any], colors: Mapping[str, str], locate: 
     """Return the paragraph styles; a style without its own size_pt takes the body style's."""
     body = tables.get("body")
     if not isinstance(body, dict) or "size_pt" not in body:
-        raise ConfigError(*locate("styles.body"), "the style sheet needs [styles.body] with its size_pt")
+        raise ConfigError(*locate("styles.body"), _("the style sheet needs [styles.body] with its size_pt"))
     styles = {}
     for name, table in sorted(tables.items(), key=lambda item: item[0] != "body"):
         if not isinstance(table, dict):
-            raise ConfigError(*locate(f"styles.{name}"), f"styles.{name} must be a table")
+            raise ConfigError(*locate(f"styles.{name}"), _("{key} must be a table").format(key=f"styles.{name}"))
         if "size_pt" not in table:
             table = {**table, "size_pt": styles["body"].size_pt}
         style = _build(ParagraphStyle, table, f"styles.{name}", locate, {"name": name})
         for key in ("font", "latin_font"):
             if getattr(style, key) not in FONT_ROLES:
-                raise ConfigError(*locate(f"styles.{name}.{key}"), f"styles.{name}.{key} must be one of "
-                                  f"{', '.join(FONT_ROLES)}")
+                raise ConfigError(*locate(f"styles.{name}.{key}"), _("{key} must be one of {values}").format(
+                    key=f"styles.{name}.{key}", values=", ".join(FONT_ROLES)))
         if style.align not in ALIGNS:
-            raise ConfigError(*locate(f"styles.{name}.align"), f"styles.{name}.align must be one of "
-                              f"{', '.join(ALIGNS)}")
+            raise ConfigError(*locate(f"styles.{name}.align"), _("{key} must be one of {values}").format(
+                key=f"styles.{name}.align", values=", ".join(ALIGNS)))
         if style.color not in colors:
-            raise ConfigError(*locate(f"styles.{name}.color"), f"styles.{name}.color names no [colors] entry")
+            raise ConfigError(*locate(f"styles.{name}.color"), _("{key} names no [colors] entry").format(
+                key=f"styles.{name}.color"))
         styles[name] = style
     return {name: styles[name] for name in tables}  # in the sheet's order
 
@@ -214,31 +219,34 @@ def build_style_sheet(data: Mapping[str, Any], locate: Locator) -> StyleSheet:
     known = {"page", "fonts", "colors", "page_number", "contents", "rules", "styles"}
     for key in data:
         if key not in known:
-            raise ConfigError(*locate(key), f"unknown style sheet section [{key}]")
+            raise ConfigError(*locate(key), _("unknown style sheet section [{name}]").format(name=key))
     for key in known:
         if not isinstance(data.get(key), dict):
-            raise ConfigError(*locate(key), f"the style sheet lacks the table [{key}]")
+            raise ConfigError(*locate(key), _("the style sheet lacks the table [{name}]").format(name=key))
     fonts = dict(data["fonts"])
     for role in FONT_ROLES:
         if not isinstance(fonts.get(role), str) or not fonts[role]:
-            raise ConfigError(*locate(f"fonts.{role}"), f"fonts.{role} must name a font family")
+            raise ConfigError(*locate(f"fonts.{role}"), _("{key} must name a font family").format(
+                key=f"fonts.{role}"))
     for role in fonts:
         if role not in FONT_ROLES:
-            raise ConfigError(*locate(f"fonts.{role}"), f"unknown font role fonts.{role}; "
-                              f"the roles are {', '.join(FONT_ROLES)}")
+            raise ConfigError(*locate(f"fonts.{role}"), _("unknown font role {key}; the roles are {roles}").format(
+                key=f"fonts.{role}", roles=", ".join(FONT_ROLES)))
     colors = {}
     for name, value in data["colors"].items():
         if not (isinstance(value, str) and len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value)):
-            raise ConfigError(*locate(f"colors.{name}"), f"colors.{name} must be six hex digits like C8102E")
+            raise ConfigError(*locate(f"colors.{name}"), _("{key} must be six hex digits like C8102E").format(
+                key=f"colors.{name}"))
         colors[name] = value.upper()
     styles = _build_styles(data["styles"], colors, locate)
     rules = {}
     for name, table in data["rules"].items():
         if not isinstance(table, dict):
-            raise ConfigError(*locate(f"rules.{name}"), f"rules.{name} must be a table")
+            raise ConfigError(*locate(f"rules.{name}"), _("{key} must be a table").format(key=f"rules.{name}"))
         rules[name] = _build(RuleSpec, table, f"rules.{name}", locate, {"name": name})
         if rules[name].color not in colors:
-            raise ConfigError(*locate(f"rules.{name}.color"), f"rules.{name}.color names no [colors] entry")
+            raise ConfigError(*locate(f"rules.{name}.color"), _("{key} names no [colors] entry").format(
+                key=f"rules.{name}.color"))
     sheet = StyleSheet(
         page=_build(PageSpec, data["page"], "page", locate),
         fonts=fonts,
@@ -249,5 +257,5 @@ def build_style_sheet(data: Mapping[str, Any], locate: Locator) -> StyleSheet:
         styles=styles,
     )
     if sheet.page_number.style not in styles:
-        raise ConfigError(*locate("page_number.style"), "page_number.style names no style")
+        raise ConfigError(*locate("page_number.style"), _("page_number.style names no style"))
     return sheet

@@ -22,6 +22,7 @@ from briefgen import __version__
 from briefgen.atomic import write_text_atomic
 from briefgen.cachedir import find_cache_dir
 from briefgen.errors import ConfigError
+from briefgen.i18n import _
 
 
 def escape_block_value(value: Any) -> str:
@@ -105,7 +106,7 @@ class Templates:
         if found is None:
             found = next((folder / name for folder in self.folders if (folder / name).is_file()), None)
             if found is None:
-                raise ConfigError(name, 1, "no such template")
+                raise ConfigError(name, 1, _("no such template"))
             self._paths[name] = found
         return found
 
@@ -179,9 +180,9 @@ class Templates:
             style, colon, text = raw.partition(":")
             style = style.strip()
             if not colon or style not in known:
-                raise ConfigError(self.shown(self.path_of(name)), number,
-                                  f"output line {number} must be 'style: text' with a style of the style sheet, "
-                                  f"got {raw.strip()[:40]!r}")
+                raise ConfigError(self.shown(self.path_of(name)), number, _(
+                    "output line {number} must be 'style: text' with a style of the style sheet, got {text!r}").format(
+                        number=number, text=raw.strip()[:40]))
             lines.append(StyledLine(style, unescape_block_text(text.strip())))
         return lines
 

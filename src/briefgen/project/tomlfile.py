@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from briefgen.errors import ConfigError
+from briefgen.i18n import _
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -51,7 +52,8 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
         found = _AT_LINE.search(str(error))
         message = _AT_LINE.sub("", str(error)).replace("(, ", "(").replace("()", "").strip(" .")
         last = len(text.splitlines()) or 1  # "at end of document": the last line
-        raise ConfigError(path, int(found.group(1)) if found else last, f"bad TOML: {message}") from None
+        raise ConfigError(path, int(found.group(1)) if found else last, _("bad TOML: {reason}").format(
+            reason=message)) from None
 
 
 def read_utf8(path: Path, name: str) -> str:
@@ -59,9 +61,9 @@ def read_utf8(path: Path, name: str) -> str:
     try:
         return Path(path).read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ConfigError(name, 1, "not UTF-8 text") from None
+        raise ConfigError(name, 1, _("not UTF-8 text")) from None
     except OSError as error:
-        raise ConfigError(name, 1, f"cannot read: {error.strerror}") from None
+        raise ConfigError(name, 1, _("cannot read: {reason}").format(reason=error.strerror)) from None
 
 
 def read_toml(path: Path, shown: str | None = None) -> tuple[dict[str, Any], LineFinder]:
