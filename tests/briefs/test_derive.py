@@ -3,6 +3,8 @@ phrases of the compilers' own titles and headings, and `themes suggest` prints w
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 
 import pytest
@@ -12,7 +14,7 @@ from briefgen.briefs.derive import derive_themes
 from briefgen.briefs.filler import stopwords
 from briefgen.briefs.maker import make_briefs
 from briefgen.briefs.selection import collection_sentences
-from briefgen.briefs.suggest import derived_theme_file, toml_string
+from briefgen.briefs.suggest import derived_theme_file, theme_file_text, toml_string
 from briefgen.briefs.themes import parse_themes
 from briefgen.cli.commands import main
 from briefgen.outline.model import iter_points
@@ -21,6 +23,7 @@ from briefgen.project.folder import load_project
 from briefgen.render import Renderer
 from briefgen.words.segment import Segmenter
 
+from support.cli import run
 from support.paths import DATA, ROOT, SEED
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -111,6 +114,42 @@ def test_suggest_prints_what_a_build_without_a_theme_file_writes(project_dir):
     assert result.output == written
     found = parse_themes(written, "t.toml")
     assert [t.name for t in found.themes] == [t.name for t in derive_themes(load_seed(SEED).outline, tokens_of)]
+
+
+def test_the_suggested_theme_file_comments_in_the_users_language_around_the_same_themes(project_dir, seed_outline,
+                                                                                       monkeypatch):
+    templates = Renderer(load_project(project_dir)).templates
+    themes = derive_themes(seed_outline, tokens_of)
+    english = theme_file_text(themes, templates, "seeds/x.txt", "en")
+    chinese = theme_file_text(themes, templates, "seeds/x.txt", "zh")
+    monkeypatch.setenv("BRIEFGEN_LANG", "zh")
+    assert theme_file_text(themes, templates, "seeds/x.txt") == chinese  # no language given: the user's
+    assert english.startswith("# Themes found in the text of\n#   seeds/x.txt\n# what several speeches'")
+    assert chinese.startswith("# 以下主题是从种子文件\n#   seeds/x.txt\n# 的正文中找出的：")
+    comments = [line for line in chinese.splitlines() if line.startswith("#")]
+    assert "# 每个 [[theme]] 对应一期简报：" in comments and "#   issue     可选：本期简报的期号（第N期）；其余简报从 " \
+        "briefgen.toml [brief] first_issue 起依次编号" in comments
+    assert not [line for line in comments if re.search(r"\b(the|of|a|and|is)\b", line)]
+    headers = [line for line in chinese.splitlines() if line.startswith("[[theme]]")]
+    assert len(headers) == len(themes)
+    for header, theme in zip(headers, themes):
+        assert header == f"[[theme]]                     # 第{'、'.join(map(str, theme.speeches))}篇发言"
+    read = [parse_themes(text, "t.toml").themes for text in (english, chinese)]
+    assert [(t.name, t.headline, t.keywords) for t in read[0]] == [(t.name, t.headline, t.keywords) for t in read[1]]
+
+
+def test_themes_suggest_speaks_chinese_under_a_chinese_locale_and_the_build_writes_the_same_file_in_either(
+        project_dir):
+    env = {**os.environ, "BRIEFGEN_CACHE": "", "LANG": "zh_CN.UTF-8"}
+    env.pop("BRIEFGEN_LANG", None)
+    env.pop("LC_ALL", None)
+    env.pop("LC_MESSAGES", None)
+    suggested = run(project_dir, "themes", "suggest", env=env).stdout
+    assert suggested.startswith("# 以下主题是从种子文件\n#   seeds/000_d46ae736df1a2878.txt\n")
+    run(project_dir, "build", "-q", env=env)
+    written = (project_dir / "output" / SEED.stem / "briefs" / "themes.toml").read_text(encoding="utf-8")
+    english = run(project_dir, "themes", "suggest", env={**env, "BRIEFGEN_LANG": "en"}).stdout
+    assert written == english != suggested  # the build's file is an output: the same under either language
 
 
 def test_every_derived_theme_makes_a_one_page_brief(project_dir, seed_outline):

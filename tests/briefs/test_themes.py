@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from briefgen.briefs.themes import Choice, Selection, load_themes, parse_themes, themes_path
@@ -56,7 +58,7 @@ def test_bad_toml_names_its_line():
     assert "bad TOML" in error.message
 
 
-@pytest.mark.parametrize("text, line, words", [
+MISTAKES = [  # a theme file, the line its mistake is on, words of the message
     ('[[theme]]\nname = "a"\nheadline = "b"\nkeywords = ["a"]\ncolour = "red"\n', 5, "unknown key 'colour'"),
     ('[[theme]]\nname = "a"\nheadline = "b"\nkeywords = []\n', 4, "at least one word"),
     ('[[theme]]\nname = "a"\nheadline = "b"\nkeywords = ["a", " "]\n', 4, "empty string"),
@@ -79,13 +81,36 @@ def test_bad_toml_names_its_line():
     ('[[theme]]\nname = "a"\nheadline = "b"\nkeywords = ["a"]\ndrop = [""]\n', 5, "drop holds an empty string"),
     ('[[theme]]\nname = "a"\nheadline = "b"\nkeywords = ["a"]\nissue = 5\n\n[[theme]]\nname = "c"\nheadline = "d"\n'
      'keywords = ["c"]\nissue = 5\n', 11, "issue 5 is already set at line 5 (theme 1)"),
-])
+]
+
+
+@pytest.mark.parametrize("text, line, words", MISTAKES)
 def test_mistakes_name_the_file_and_line(text, line, words):
     error = error_of(text)
     assert error.path == "seeds/x.themes.toml"
     assert error.line == line, error
     assert words in error.message
     assert str(error).startswith(f"seeds/x.themes.toml:{line}: error: ")
+
+
+@pytest.mark.parametrize("text, line, words", MISTAKES)
+def test_under_a_chinese_locale_a_mistake_reads_chinese_in_the_same_shape(monkeypatch, text, line, words):
+    english = error_of(text)
+    monkeypatch.setenv("BRIEFGEN_LANG", "zh")
+    chinese = error_of(text)
+    assert (chinese.path, chinese.line) == (english.path, english.line)
+    assert str(chinese).startswith(f"seeds/x.themes.toml:{line}: error: ")
+    assert re.search("[\u4e00-\u9fff]", chinese.message.replace("第12期", "").replace("第5期", ""))
+    assert chinese.message != english.message
+
+
+def test_a_chinese_mistake_keeps_keys_lines_and_values_as_written(monkeypatch):
+    monkeypatch.setenv("BRIEFGEN_LANG", "zh")
+    text = GOOD.replace('[[theme]]\nname = "考录"', '[[theme]]\nname = "考录"\nissue = 12')
+    assert str(error_of(text)) == ("seeds/x.themes.toml:16: error: 第 2 个主题：期号 12 已在第 4 行（第 1 个主题）设定，"
+                                   "两期简报不能都是第12期")
+    assert str(error_of('[selection]\nheading_weight = "high"\n')) == (
+        "seeds/x.themes.toml:2: error: selection.heading_weight 应为不小于 0 的数，而不是 'high'")
 
 
 def test_a_mistake_in_the_second_theme_names_the_second_themes_lines():

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from briefgen.briefs.maker import BRIEF_DIR, Brief
+from briefgen.i18n import _, ngettext
 from briefgen.outline.model import Collection
 
 INDEX_NAME = "index.json"
@@ -73,13 +74,23 @@ def warn_lost_sources(briefs: Sequence[Brief], previous: Mapping[str, Sequence[t
         before = previous.get(brief.theme.name)
         if not before:
             continue
-        gone = [text for text, _ in before if text not in texts]
-        speeches = list(dict.fromkeys(title for _, title in before if title not in titles))
+        gone = [text for text, _title in before if text not in texts]
+        speeches = list(dict.fromkeys(title for _text, title in before if title not in titles))
         if speeches or len(gone) > LOST_SHARE * len(before):
-            lost = f" (speech {'、'.join(f'《{t}》' for t in speeches)} is gone)" if speeches else ""
-            warn(f"{where}:{brief.theme.line}: warning: theme {brief.theme.name!r}: {len(gone)} of the "
-                 f"{len(before)} sentences its brief quoted are no longer in the seed{lost}; it now quotes "
-                 f"others that hold its keywords: read it again before it goes out")
+            if speeches:
+                message = ngettext(
+                    "theme {theme!r}: {gone} of the {count} sentences its brief quoted are no longer in the seed "
+                    "(speech {speeches} is gone); it now quotes others that hold its keywords: read it again before "
+                    "it goes out",
+                    "theme {theme!r}: {gone} of the {count} sentences its brief quoted are no longer in the seed "
+                    "(speeches {speeches} are gone); it now quotes others that hold its keywords: read it again "
+                    "before it goes out", len(speeches))
+            else:
+                message = _("theme {theme!r}: {gone} of the {count} sentences its brief quoted are no longer in the "
+                            "seed; it now quotes others that hold its keywords: read it again before it goes out")
+            message = message.format(theme=brief.theme.name, gone=len(gone), count=len(before),
+                                     speeches="、".join(f"《{t}》" for t in speeches))
+            warn(f"{where}:{brief.theme.line}: warning: {message}")
 
 
 def index_bytes(index: Mapping[str, Any]) -> bytes:

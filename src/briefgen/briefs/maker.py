@@ -27,6 +27,7 @@ from briefgen.document.model import LINE_BREAK, TAB, Block, Document, Metadata, 
 from briefgen.errors import RenderError
 from briefgen.filenames import safe_filename
 from briefgen.fonts.coverage import describe_char, unprintable
+from briefgen.i18n import _, ngettext
 from briefgen.job import RenderJob
 from briefgen.layout.lines import block_slots, style_slots
 from briefgen.outline.model import Collection
@@ -163,9 +164,10 @@ class BriefMaker:
                 for char, role in unprintable(run.text, style, self.sheet, self.renderer.faces):
                     if char in theme.headline:
                         faces = ", ".join(self.renderer.faces[r].path.name for r in (role, "fallback"))
-                        raise RenderError(self.theme_file.path, theme.line, f"character {describe_char(char)} of "
-                                          f"the headline of theme {theme.name!r} is in no font (role {role}, "
-                                          f"fallback): {faces}; build with --allow-missing-glyphs to draw it blank")
+                        raise RenderError(self.theme_file.path, theme.line, _(
+                            "character {char} of the headline of theme {theme!r} is in no font (role {role}, "
+                            "fallback): {faces}; build with --allow-missing-glyphs to draw it blank").format(
+                                char=describe_char(char), theme=theme.name, role=role, faces=faces))
 
     def _attribution(self, number: int, form: str) -> Run:
         """Return the run opening a speech's sentences: its unit or its whole title, as the template words it."""
@@ -226,8 +228,9 @@ class BriefMaker:
 
     # -- briefs -------------------------------------------------------------------------------
 
-    def _where(self, theme: Theme) -> str:
-        return f"{self.theme_file.path}:{theme.line}: warning: theme {theme.name!r}"
+    def _warning(self, theme: Theme, message: str) -> str:
+        """Return a warning line naming the theme's line in the theme file."""
+        return f"{self.theme_file.path}:{theme.line}: warning: {message}"
 
     def _fixed_blocks(self, theme: Theme, issue: int, speeches: int) -> tuple[tuple[Block, ...], ...]:
         return (self._masthead_blocks(issue), self._title_blocks(theme), self._lead_blocks(theme, speeches))
@@ -239,9 +242,14 @@ class BriefMaker:
         pinned, units = theme_units(self.corpus, self.owned, ranked, theme, selection,
                                     excluded_sentences(self.corpus, theme), self.theme_file.path, warn)
         if not pinned and not units:
-            what = "matches no sentence" if not ranked else "matches no sentence that can stand in a brief"
-            warn(f"{self._where(theme)} {what} of {self.source} (keywords: {'、'.join(theme.keywords)}); "
-                 f"no brief, and no issue number")
+            if not ranked:
+                message = _("theme {theme!r} matches no sentence of {seed} (keywords: {keywords}); no brief, "
+                            "and no issue number")
+            else:
+                message = _("theme {theme!r} matches no sentence that can stand in a brief of {seed} (keywords: "
+                            "{keywords}); no brief, and no issue number")
+            warn(self._warning(theme, message.format(theme=theme.name, seed=self.source,
+                                                     keywords="、".join(theme.keywords))))
             return None
         speech_numbers = sorted({u.speech for u in (*pinned, *units)})
         form = attribution_form(self.outline.speeches[n - 1] for n in speech_numbers)
@@ -254,11 +262,13 @@ class BriefMaker:
         fill, missed = fitter.fit(pinned, units) if fitter.budget > 0 else (Fill(), list(pinned))
         for unit in missed:
             text = self.corpus.sentences[unit.indices[0]].text
-            warn(f"{self._where(theme)}: pinned sentence {text[:20]!r}… does not fit on the page with the pins "
-                 f"before it; left out")
+            warn(self._warning(theme, _("theme {theme!r}: pinned sentence {text!r}… does not fit on the page with "
+                                        "the pins before it; left out").format(theme=theme.name, text=text[:20])))
         if not fill.units:
-            warn(f"{self._where(theme)}: none of its {len(ranked)} matching sentences fits on the page; no brief, "
-                 f"and no issue number")
+            warn(self._warning(theme, ngettext(
+                "theme {theme!r}: its one matching sentence does not fit on the page; no brief, and no issue number",
+                "theme {theme!r}: none of its {count} matching sentences fits on the page; no brief, and no issue "
+                "number", len(ranked)).format(theme=theme.name, count=len(ranked))))
             return None
         return Selected(theme, number, fill, fitter, ranked, form, len(speech_numbers))
 

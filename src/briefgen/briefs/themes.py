@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from briefgen.errors import ConfigError
+from briefgen.i18n import _
 from briefgen.project.tomlfile import make_line_finder, parse_toml, read_utf8
 
 THEMES_SUFFIX = ".themes.toml"
@@ -102,14 +103,17 @@ def _theme_lines(text: str) -> list[tuple[int, dict[str, int]]]:
     return found
 
 
-def _words(value: Any, what: str, path: str, line: int, allow_empty: bool) -> tuple[str, ...]:
+def _words(value: Any, index: int, key: str, path: str, line: int, allow_empty: bool) -> tuple[str, ...]:
+    """Return the words of theme ``index``'s list ``key``, stripped; raise ConfigError for anything else."""
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(path, line, f"{what} must be a list of strings, not {value!r}")
+        raise ConfigError(path, line, _("theme {index}: {key} must be a list of strings, not {value!r}").format(
+            index=index, key=key, value=value))
     words = tuple(v.strip() for v in value)
     if any(not w for w in words):
-        raise ConfigError(path, line, f"{what} holds an empty string")
+        raise ConfigError(path, line, _("theme {index}: {key} holds an empty string").format(index=index, key=key))
     if not words and not allow_empty:
-        raise ConfigError(path, line, f"{what} must name at least one word")
+        raise ConfigError(path, line, _("theme {index}: {key} must name at least one word").format(index=index,
+                                                                                                   key=key))
     return words
 
 
@@ -123,56 +127,65 @@ def _choices(words: tuple[str, ...], key_line: int, lines: list[str]) -> tuple[C
     return tuple(found)
 
 
-def _build_theme(table: Any, index: int, path: str, header: int, line_of: Callable[[str], int],
-                 lines: list[str]) -> Theme:
-    where = f"theme {index}"
+def _check_theme_table(table: Any, index: int, path: str, header: int, line_of: Callable[[str], int]) -> None:
+    """Raise ConfigError for a [[theme]] table with an unknown key, or a missing or wrong name, headline or issue."""
     if not isinstance(table, dict):
-        raise ConfigError(path, header, f"{where} must be a table ([[theme]])")
+        raise ConfigError(path, header, _("theme {index} must be a table ([[theme]])").format(index=index))
     for key in table:
         if key not in THEME_KEYS:
-            raise ConfigError(path, line_of(key), f"unknown key {key!r} in {where}; known keys: "
-                              f"{', '.join(sorted(THEME_KEYS))}")
+            raise ConfigError(path, line_of(key), _("unknown key {key!r} in theme {index}; known keys: {known}").format(
+                key=key, index=index, known=", ".join(sorted(THEME_KEYS))))
     for key in ("name", "headline", "keywords"):
         if key not in table:
-            raise ConfigError(path, header, f"{where} lacks {key}")
+            raise ConfigError(path, header, _("theme {index} lacks {key}").format(index=index, key=key))
     for key in ("name", "headline"):
         if not isinstance(table[key], str):
-            raise ConfigError(path, line_of(key), f"{where}: {key} must be a string, not {table[key]!r}")
+            raise ConfigError(path, line_of(key), _("theme {index}: {key} must be a string, not {value!r}").format(
+                index=index, key=key, value=table[key]))
         if not table[key].strip():
-            raise ConfigError(path, line_of(key), f"{where}: {key} must not be empty")
+            raise ConfigError(path, line_of(key), _("theme {index}: {key} must not be empty").format(index=index,
+                                                                                                      key=key))
     issue = table.get("issue")
     if issue is not None and (isinstance(issue, bool) or not isinstance(issue, int) or issue < 1):
-        raise ConfigError(path, line_of("issue"), f"{where}: issue must be a whole number of at least 1, not {issue!r}")
+        raise ConfigError(path, line_of("issue"), _("theme {index}: issue must be a whole number of at least 1, "
+                                                    "not {value!r}").format(index=index, value=issue))
+
+
+def _build_theme(table: Any, index: int, path: str, header: int, line_of: Callable[[str], int],
+                 lines: list[str]) -> Theme:
+    _check_theme_table(table, index, path, header, line_of)
+
+    def words(key: str, allow_empty: bool = True) -> tuple[str, ...]:
+        return _words(table.get(key, []), index, key, path, line_of(key), allow_empty)
+
     return Theme(
         name=table["name"].strip(),
         headline=table["headline"].strip(),
-        keywords=_words(table["keywords"], f"{where}: keywords", path, line_of("keywords"), False),
-        exclude=_words(table.get("exclude", []), f"{where}: exclude", path, line_of("exclude"), True),
-        issue=issue,
+        keywords=words("keywords", False),
+        exclude=words("exclude"),
+        issue=table.get("issue"),
         line=header,
-        pin=_choices(_words(table.get("pin", []), f"{where}: pin", path, line_of("pin"), True),
-                     line_of("pin"), lines),
-        drop=_choices(_words(table.get("drop", []), f"{where}: drop", path, line_of("drop"), True),
-                      line_of("drop"), lines),
+        pin=_choices(words("pin"), line_of("pin"), lines),
+        drop=_choices(words("drop"), line_of("drop"), lines),
     )
 
 
 def _build_selection(table: Any, path: str, line_of: Callable[[str], int]) -> Selection:
     if not isinstance(table, dict):
-        raise ConfigError(path, line_of("selection"), "[selection] must be a table")
+        raise ConfigError(path, line_of("selection"), _("[selection] must be a table"))
     known = {f.name for f in fields(Selection)}
     values = {}
     for key, value in table.items():
         if key not in known:
-            raise ConfigError(path, line_of(f"selection.{key}"), f"unknown key selection.{key}; known keys: "
-                              f"{', '.join(sorted(known))}")
+            raise ConfigError(path, line_of(f"selection.{key}"), _("unknown key selection.{key}; known keys: {known}")
+                              .format(key=key, known=", ".join(sorted(known))))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ConfigError(path, line_of(f"selection.{key}"), f"selection.{key} must be a number of at least 0, "
-                              f"not {value!r}")
+            raise ConfigError(path, line_of(f"selection.{key}"), _("selection.{key} must be a number of at least 0, "
+                                                                   "not {value!r}").format(key=key, value=value))
         values[key] = float(value)
     for key in ("max_similarity", "min_fill", "speech_decay"):
         if values.get(key, 0.0) > 1:
-            raise ConfigError(path, line_of(f"selection.{key}"), f"selection.{key} must be at most 1")
+            raise ConfigError(path, line_of(f"selection.{key}"), _("selection.{key} must be at most 1").format(key=key))
     return Selection(**values)
 
 
@@ -182,11 +195,11 @@ def parse_themes(text: str, path: str) -> ThemeFile:
     line_of = make_line_finder(text)
     for key in data:
         if key not in ("theme", "selection"):
-            raise ConfigError(path, line_of(key), f"unknown key {key!r}; a theme file holds [[theme]] tables "
-                              f"and an optional [selection] table")
+            raise ConfigError(path, line_of(key), _("unknown key {key!r}; a theme file holds [[theme]] tables "
+                                                    "and an optional [selection] table").format(key=key))
     tables = data.get("theme", [])
     if not isinstance(tables, list):
-        raise ConfigError(path, line_of("theme"), "theme must be an array of tables: write [[theme]]")
+        raise ConfigError(path, line_of("theme"), _("theme must be an array of tables: write [[theme]]"))
     located = _theme_lines(text)
     if len(located) != len(tables):  # themes written inline (theme = [{...}]): name the array's line
         located = [(line_of("theme"), {})] * len(tables)
@@ -197,15 +210,17 @@ def parse_themes(text: str, path: str) -> ThemeFile:
     for index, (table, (header, keys)) in enumerate(zip(tables, located), 1):
         theme = _build_theme(table, index, path, header, lambda key, k=keys, h=header: k.get(key, h), lines)
         if theme.name in seen:
-            raise ConfigError(path, header, f"theme {index}: the name {theme.name!r} is already used by the "
-                              f"theme at line {seen[theme.name]}")
+            raise ConfigError(path, header, _("theme {index}: the name {name!r} is already used by the theme at "
+                                              "line {line}").format(index=index, name=theme.name,
+                                                                    line=seen[theme.name]))
         seen[theme.name] = header
         if theme.issue is not None:
             line = keys.get("issue", header)
             if theme.issue in issues:
                 other, number = issues[theme.issue]
-                raise ConfigError(path, line, f"theme {index}: issue {theme.issue} is already set at line {other} "
-                                  f"(theme {number}): two briefs cannot both be 第{theme.issue}期")
+                raise ConfigError(path, line, _("theme {index}: issue {issue} is already set at line {line} "
+                                                "(theme {other}): two briefs cannot both be 第{issue}期").format(
+                                                    index=index, issue=theme.issue, line=other, other=number))
             issues[theme.issue] = (line, index)
         themes.append(theme)
     selection = _build_selection(data.get("selection", {}), path, line_of)

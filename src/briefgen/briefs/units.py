@@ -16,6 +16,7 @@ from typing import Callable, Collection, Mapping, Sequence
 
 from briefgen.briefs.selection import Corpus, Scored, Sentence, text_score
 from briefgen.briefs.themes import Choice, Selection, Theme
+from briefgen.i18n import _
 
 Warn = Callable[[str], None]
 COMPANION_BASE = 0.1  # what a sentence of a heading's own text holding no keyword counts as its companion
@@ -149,19 +150,34 @@ def find_choice(corpus: Corpus, choice: Choice) -> list[int]:
     return []
 
 
-def chosen_sentences(corpus: Corpus, choices: Sequence[Choice], what: str, where: str,
+PIN, DROP = "pin", "drop"  # the theme file's keys of an editor's choices
+
+
+def _choice_warning(kind: str, choice: Choice, matches: int) -> str | None:
+    """Return the warning about a pin or drop naming no sentence or several, or None when it names one."""
+    if matches == 1:
+        return None
+    if kind == PIN:
+        message = (_("pin {text!r} is no sentence of the seed (any more); nothing pinned") if not matches else
+                   _("pin {text!r} starts {count} sentences; the first is meant (write more of it to choose "
+                     "another)"))
+    else:
+        message = (_("drop {text!r} is no sentence of the seed (any more); nothing dropped") if not matches else
+                   _("drop {text!r} starts {count} sentences; the first is meant (write more of it to choose "
+                     "another)"))
+    return message.format(text=choice.text, count=matches)
+
+
+def chosen_sentences(corpus: Corpus, choices: Sequence[Choice], kind: str, where: str,
                      warn: Warn) -> list[int]:
-    """Return the sentences named by pins or drops, warning (with the theme file's line) about any
-    that names none or several."""
+    """Return the sentences named by pins or drops (``kind``), warning (with the theme file's line) about
+    any that names none or several."""
     found: list[int] = []
     for choice in choices:
         matches = find_choice(corpus, choice)
-        if not matches:
-            warn(f"{where}:{choice.line}: warning: {what} {choice.text!r} is no sentence of the seed (any more); "
-                 f"nothing {'pinned' if what == 'pin' else 'dropped'}")
-        elif len(matches) > 1:
-            warn(f"{where}:{choice.line}: warning: {what} {choice.text!r} starts {len(matches)} sentences; "
-                 f"the first is meant (write more of it to choose another)")
+        message = _choice_warning(kind, choice, len(matches))
+        if message:
+            warn(f"{where}:{choice.line}: warning: {message}")
         if matches:
             found.append(matches[0])
     return found
@@ -173,9 +189,11 @@ def pinned_units(maker: UnitMaker, pins: Sequence[int], theme: Theme, where: str
     for index, choice in zip(pins, theme.pin):
         made = maker.unit(index, {}, pinned=True)
         if made is None:
-            sentence = maker.corpus.sentences[index]
-            why = "has no text of its own to go with it" if sentence.role != "body" else "does not end in 。！？"
-            warn(f"{where}:{choice.line}: warning: pin {choice.text!r} {why}; not pinned")
+            if maker.corpus.sentences[index].role != "body":
+                message = _("pin {text!r} has no text of its own to go with it; not pinned")
+            else:
+                message = _("pin {text!r} does not end in 。！？; not pinned")
+            warn(f"{where}:{choice.line}: warning: {message.format(text=choice.text)}")
         else:
             units.append(made)
     return units
@@ -185,8 +203,8 @@ def theme_units(corpus: Corpus, owned: Mapping[int, Sequence[int]], ranked: Sequ
                 selection: Selection, excluded: Collection[int], where: str,
                 warn: Warn) -> tuple[list[Unit], list[Unit]]:
     """Return a theme's pinned units and its other units (best first)."""
-    pins = chosen_sentences(corpus, theme.pin, "pin", where, warn)
-    dropped = set(chosen_sentences(corpus, theme.drop, "drop", where, warn))
+    pins = chosen_sentences(corpus, theme.pin, PIN, where, warn)
+    dropped = set(chosen_sentences(corpus, theme.drop, DROP, where, warn))
     maker = UnitMaker(corpus, owned, selection, dropped | set(excluded))
     pinned = pinned_units(maker, pins, theme, where, warn)
     return pinned, maker.units(ranked)

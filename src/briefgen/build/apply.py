@@ -19,10 +19,16 @@ from briefgen.atomic import Replacement, remove_stale_temps
 from briefgen.build.fingerprint import hash_bytes
 from briefgen.build.manifest import MANIFEST, Entry, Manifest
 from briefgen.build.plans import Target
+from briefgen.i18n import _, ngettext
 
 REASON_ORDER = ("version", "style", "config", "fonts", "templates", "date", "theme", "speeches", "document")
-REASONS = {"version": "briefgen version changed", "style": "style sheet changed", "config": "configuration changed",
-           "fonts": "fonts changed", "date": "date changed", "theme": "theme changed", "document": "content changed"}
+
+
+def changed_input(key: str) -> str:
+    """Return why an output is stale when the dependency ``key`` changed (not templates or speeches)."""
+    return {"version": _("briefgen version changed"), "style": _("style sheet changed"),
+            "config": _("configuration changed"), "fonts": _("fonts changed"), "date": _("date changed"),
+            "theme": _("theme changed"), "document": _("content changed")}[key]
 
 
 @dataclass
@@ -30,8 +36,14 @@ class Action:
     """What the build did or decided for one output, and why."""
 
     path: str
-    done: str  # "built", "up to date", "removed"
-    reason: str
+    done: str  # "built", "up to date", "removed": what happened, as data (the command line words it)
+    reason: str  # why, in the user's language (an output up to date: "up to date", as ``done``)
+
+
+def listed(items: Sequence[str]) -> str:
+    """Return the items of a list of names or numbers as the user's language writes them (3, 4, 5)."""
+    # TRANSLATORS: between the items of a list of names or numbers: speeches 3, 4, 5; template a.j2, b.j2
+    return _(", ").join(items)
 
 
 def describe_change(old: Mapping[str, Any], new: Mapping[str, Any]) -> str | None:
@@ -42,27 +54,31 @@ def describe_change(old: Mapping[str, Any], new: Mapping[str, Any]) -> str | Non
             continue
         if key == "templates":
             names = sorted(n for n in set(before) | set(after) if before.get(n) != after.get(n))
-            return f"template {', '.join(names)} changed"
+            return ngettext("template {names} changed", "templates {names} changed", len(names)).format(
+                names=listed(names))
         if key == "speeches":  # by number (the compilation) or by title (a brief)
             changed = sorted((n for n in set(before) | set(after) if before.get(n) != after.get(n)),
                              key=lambda n: (not n.isdigit(), int(n) if n.isdigit() else 0, n))
             named = [n if n.isdigit() else f"《{n}》" for n in changed]
-            return f"speech {', '.join(named)} changed" if named else "speeches changed"
-        return REASONS[key]
-    return "dependencies changed" if set(old) ^ set(new) else None
+            if not named:
+                return _("speeches changed")
+            return ngettext("speech {speeches} changed", "speeches {speeches} changed", len(named)).format(
+                speeches=listed(named))
+        return changed_input(key)
+    return _("dependencies changed") if set(old) ^ set(new) else None
 
 
 def stale_reason(target: Target, entry: Entry | None, out_dir: Path, force: bool) -> str | None:
     """Return why ``target`` must be built again, or None when its file is up to date."""
     if force:
-        return "forced"
+        return _("forced")
     if entry is None:
-        return "new output"
+        return _("new output")
     file = out_dir / target.path
     if not file.is_file() or file.stat().st_size != entry.size:
-        return "file missing or changed on disk"
+        return _("file missing or changed on disk")
     if entry.previous_sha256 is not None:
-        return "an earlier build was interrupted"
+        return _("an earlier build was interrupted")
     return describe_change(entry.deps, target.deps)
 
 
@@ -79,7 +95,7 @@ def apply_targets(targets: Sequence[Target], stale: Sequence[tuple[Target, str]]
         if out_dir.resolve() not in (out_dir / target.path).resolve().parents:
             raise ValueError(f"output path {target.path!r} would leave {out_dir}")
     if len(stale) > 1:
-        progress(f"building {len(stale)} of {len(targets)} outputs")
+        progress(_("building {count} of {total} outputs").format(count=len(stale), total=len(targets)))
     rendered = [(target, reason, target.render()) for target, reason in stale]
     removed = [e for e in previous.entries if e.path not in planned]
     entries = {e.path: e for e in previous.entries if e.path in planned}  # in the manifest's order
@@ -111,7 +127,7 @@ def apply_targets(targets: Sequence[Target], stale: Sequence[tuple[Target, str]]
             time.sleep(pause)
         for entry in removed:
             change.remove(out_dir / entry.path)
-            actions.append(Action(entry.path, "removed", "no longer planned"))
+            actions.append(Action(entry.path, "removed", _("no longer planned")))
             time.sleep(pause)
         change.replace(out_dir / MANIFEST)
     except BaseException:

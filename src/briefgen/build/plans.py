@@ -18,12 +18,17 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from briefgen.build.fingerprint import Fingerprint, hash_bytes, hash_json
+from briefgen.i18n import _, ngettext
 from briefgen.outline.model import Collection, to_dict
 from briefgen.project.folder import Project
 
 DERIVED_THEMES = "themes.toml"  # in the briefs folder: the theme file of a seed that has none
 
 OUTPUT_ROOT = "output"
+# The language of the comments of the derived theme file a build writes: an output does not depend on the
+# user's language, which is no input of a build (`briefgen themes suggest` speaks the user's).
+OUTPUT_LANGUAGE = "en"
+
 
 @dataclass
 class Target:
@@ -130,9 +135,13 @@ def check_seed(plan: SeedPlan, outline: Collection, text: str) -> None:
     if plan.strict:
         errors = [f for f in lint(outline, text) if f.severity == "error"]
         if errors:
-            more = f" (and {len(errors) - 1} more: `briefgen check` lists them)" if len(errors) > 1 else ""
-            raise CheckError(plan.shown, errors[0].line, f"{errors[0].message}{more}; --strict builds no seed "
-                             "that check finds errors in")
+            if len(errors) > 1:
+                message = _("{message} (and {count} more: `briefgen check` lists them); --strict builds no seed "
+                            "that check finds errors in")
+            else:
+                message = _("{message}; --strict builds no seed that check finds errors in")
+            raise CheckError(plan.shown, errors[0].line, message.format(message=errors[0].message,
+                                                                        count=len(errors) - 1))
         return
     for finding in build_errors(outline, text):
         plan.warn(f"{plan.shown}:{finding.line}: warning: {finding.message}")
@@ -169,13 +178,28 @@ def _fallback_warner(warn: Callable[[str], None]) -> Callable[[Any], None]:
                 continue
             said.add((use.char, use.role))
             where = f"{job.source}:{use.line}" if use.line else f"{job.source}"
-            wording = "" if use.line else " (template wording)"
             family = job.sheet.fonts.get(use.role)
-            role = f"role {use.role}, {family}" if family else f"role {use.role}"
-            warn(f"{where}: warning: character {describe_char(use.char)}{wording} ({role}) is not in its face "
-                 f"{use.face.path.name}; drawn in the fallback face {use.fallback.path.name}")
+            message = _fallback_message(bool(use.line), bool(family)).format(
+                char=describe_char(use.char), role=use.role, family=family, face=use.face.path.name,
+                fallback=use.fallback.path.name)
+            warn(f"{where}: warning: {message}")
 
     return warn_fallbacks
+
+
+def _fallback_message(on_seed_line: bool, has_family: bool) -> str:
+    """Return the warning about a character drawn from the fallback face: used on a seed line or in
+    template wording, set in a role with a family name Word sees or without one."""
+    if on_seed_line:
+        if has_family:
+            return _("character {char} (role {role}, {family}) is not in its face {face}; drawn in the fallback "
+                     "face {fallback}")
+        return _("character {char} (role {role}) is not in its face {face}; drawn in the fallback face {fallback}")
+    if has_family:
+        return _("character {char} (template wording) (role {role}, {family}) is not in its face {face}; drawn in "
+                 "the fallback face {fallback}")
+    return _("character {char} (template wording) (role {role}) is not in its face {face}; drawn in the fallback "
+             "face {fallback}")
 
 
 def plan_briefs(plan: SeedPlan, outline: Collection, renderer, speeches: Mapping[str, str],
@@ -242,9 +266,14 @@ def _theme_file(plan: SeedPlan, outline: Collection, renderer, tokens_of: Callab
         return load_themes(path, plan.project.relative(path)), None
     out_dir = plan.out_dir if plan.out_dir is not None else output_dirs([plan.seed], None, plan.project.root)[0]
     shown = plan.project.relative(out_dir / BRIEF_DIR / DERIVED_THEMES)
-    text, themes = derived_theme_file(outline, tokens_of, renderer.templates, plan.shown, shown)
-    plan.warn(f"{plan.shown}: note: no theme file {plan.project.relative(path)}: {len(themes.themes)} themes found "
-              f"in the text, written to {shown} (copy it to {plan.project.relative(path)} to edit and keep them)")
+    text, themes = derived_theme_file(outline, tokens_of, renderer.templates, plan.shown, shown,
+                                      language=OUTPUT_LANGUAGE)  # an output: the same under either language
+    count = len(themes.themes)
+    message = ngettext("no theme file {themes}: {count} theme found in the text, written to {written} (copy it to "
+                       "{themes} to edit and keep it)",
+                       "no theme file {themes}: {count} themes found in the text, written to {written} (copy it to "
+                       "{themes} to edit and keep them)", count)
+    plan.warn(f"{plan.shown}: note: {message.format(themes=plan.project.relative(path), count=count, written=shown)}")
     return themes, text
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from briefgen.errors import ConfigError
+from briefgen.i18n import _
 from briefgen.layout.metrics import FaceMetrics, FontFileError, read_metrics
 
 BUNDLED_DIR = Path(__file__).resolve().parents[1] / "data" / "fonts"
@@ -62,9 +63,11 @@ def bundled_manifest() -> dict:
 def bundled_face(role: str) -> FontFace:
     """Return the bundled face of ``role``."""
     entry = bundled_manifest()["roles"][role]
-    reason = f"bundled {entry['family']}"
     if entry.get("stands_in_for"):
-        reason += f", standing in for {entry['stands_in_for']}"
+        reason = _("bundled {family}, standing in for {official}").format(family=entry["family"],
+                                                                          official=entry["stands_in_for"])
+    else:
+        reason = _("bundled {family}").format(family=entry["family"])
     return FontFace(role, BUNDLED_DIR / entry["file"], 0, "bundled", reason)
 
 
@@ -100,12 +103,13 @@ def _usable(path: Path, index: int) -> str | None:
         with open(path, "rb") as handle:
             head = handle.read(4)
         if head == b"OTTO":
-            return "PostScript (CFF) outlines, which the PDF writer cannot embed"
+            return _("PostScript (CFF) outlines, which the PDF writer cannot embed")
         missing = read_metrics(path, index).missing_tables()
     except (OSError, FontFileError) as error:
         return str(error)
     if missing:
-        return f"not a complete TrueType font (it lacks {', '.join(missing)}), which the PDF writer cannot embed"
+        return _("not a complete TrueType font (it lacks {tables}), which the PDF writer cannot embed").format(
+            tables=", ".join(missing))
     return None
 
 
@@ -119,25 +123,27 @@ def resolve_fonts(configured: Mapping[str, str], extra_dirs: Iterable[str], root
     for role in configured:
         if role not in FILE_ROLES:
             raise ConfigError(config_path, line_of(f"fonts.files.{role}"),
-                              f"unknown font role fonts.files.{role}; the roles are {', '.join(FILE_ROLES)}")
+                              _("unknown font role fonts.files.{role}; the roles are {roles}").format(
+                                  role=role, roles=", ".join(FILE_ROLES)))
     dirs = tuple(str((root / d).resolve()) for d in extra_dirs)
     system = _scan(dirs + (SYSTEM_DIRS if use_system else ()))
     faces: dict[str, FontFace] = {}
     for role in FILE_ROLES:
         if role in configured:
-            name, _, index_text = configured[role].partition("#")
+            name, _hash, index_text = configured[role].partition("#")
             path = (root / name).resolve() if not os.path.isabs(name) else Path(name)
             index = int(index_text) if index_text.isdigit() else 0
-            problem = "no such file" if not path.is_file() else _usable(path, index)
+            problem = _("no such file") if not path.is_file() else _usable(path, index)
             if problem:
                 raise ConfigError(config_path, line_of(f"fonts.files.{role}"),
                                   f"fonts.files.{role}: {configured[role]}: {problem}")
-            faces[role] = FontFace(role, path, index, "config", f"named in {config_path}")
+            faces[role] = FontFace(role, path, index, "config", _("named in {file}").format(file=config_path))
             continue
         for name in OFFICIAL_FILES.get(role, ()):
             path = system.get(name)
             if path is not None and _usable(path, 0) is None:
-                faces[role] = FontFace(role, path, 0, "system", f"official font {path.name} found in {path.parent}")
+                reason = _("official font {file} found in {folder}").format(file=path.name, folder=path.parent)
+                faces[role] = FontFace(role, path, 0, "system", reason)
                 break
         else:
             faces[role] = bundled_face(role)

@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
 
+from briefgen.i18n import _, ngettext
+
 
 class FontFileError(ValueError):
     """A file that is not a readable TrueType or OpenType font."""
@@ -56,7 +58,7 @@ def _tables(data: bytes, offset: int) -> dict[bytes, tuple[int, int]]:
     count = struct.unpack_from(">H", data, offset + 4)[0]
     tables = {}
     for index in range(count):
-        tag, _, where, length = struct.unpack_from(">4sIII", data, offset + 12 + 16 * index)
+        tag, _checksum, where, length = struct.unpack_from(">4sIII", data, offset + 12 + 16 * index)
         tables[tag] = (where, length)
     return tables
 
@@ -72,8 +74,8 @@ def _cmap(data: bytes, where: int) -> dict[int, int]:
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, where + offset, fmt)
     if best is None:
-        raise FontFileError("no Unicode character map")
-    _, start, fmt = best
+        raise FontFileError(_("no Unicode character map"))
+    _rank, start, fmt = best
     mapping: dict[int, int] = {}
     if fmt == 12:
         groups = struct.unpack_from(">I", data, start + 12)[0]
@@ -123,23 +125,25 @@ def read_metrics(path: Path, index: int = 0) -> FaceMetrics:
         if data[:4] == b"ttcf":
             count = struct.unpack_from(">I", data, 8)[0]
             if index >= count:
-                raise FontFileError(f"the collection has {count} faces, not {index + 1}")
+                raise FontFileError(ngettext("the collection has {count} face, not {wanted}",
+                                             "the collection has {count} faces, not {wanted}", count).format(
+                                                 count=count, wanted=index + 1))
             offset = struct.unpack_from(">I", data, 12 + 4 * index)[0]
         elif data[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
-            raise FontFileError("not a TrueType or OpenType font")
+            raise FontFileError(_("not a TrueType or OpenType font"))
         tables = _tables(data, offset)
         for tag in (b"head", b"hhea", b"hmtx", b"cmap"):
             if tag not in tables:
-                raise FontFileError(f"no {tag.decode()} table")
+                raise FontFileError(_("no {table} table").format(table=tag.decode()))
         units = struct.unpack_from(">H", data, tables[b"head"][0] + 18)[0]
         if not 16 <= units <= 16384:
-            raise FontFileError(f"damaged font file (unitsPerEm is {units}, not 16 to 16384)")
+            raise FontFileError(_("damaged font file (unitsPerEm is {units}, not 16 to 16384)").format(units=units))
         metrics_count = struct.unpack_from(">H", data, tables[b"hhea"][0] + 34)[0]
         widths = [struct.unpack_from(">H", data, tables[b"hmtx"][0] + 4 * i)[0] for i in range(metrics_count)]
         mapping = _cmap(data, tables[b"cmap"][0])
         outline = _outline_tables(data, tables, units)
     except (struct.error, IndexError) as error:
-        raise FontFileError(f"damaged font file ({error})") from None
+        raise FontFileError(_("damaged font file ({error})").format(error=error)) from None
     last = widths[-1] if widths else 0
     return FaceMetrics({code: (widths[g] if g < len(widths) else last) / units for code, g in mapping.items()},
                        frozenset(tables), Path(path), mapping, outline)

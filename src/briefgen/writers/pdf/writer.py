@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from briefgen.document.model import Block
 from briefgen.errors import RenderError
 from briefgen.fonts.coverage import describe_char, seed_line
+from briefgen.i18n import _
 from briefgen.job import RenderJob
 from briefgen.layout.model import Line, Segment
 from briefgen.project.style import LATIN_BOLD, MM
@@ -206,14 +207,19 @@ class PdfWriter:
             glyph = self.chooser.glyph(role, latin, style_name, char)
         except MissingGlyph:
             line = seed_line(block, style_name, char)
-            where = "" if line else " (template wording)"
-            raise RenderError(self.job.source, line, f"character {describe_char(char)}{where} is in no font "
-                              f"(role {role}, fallback): {self._face_names(role)}; build with "
-                              f"--allow-missing-glyphs to draw it blank") from None
+            if line:
+                message = _("character {char} is in no font (role {role}, fallback): {faces}; build with "
+                            "--allow-missing-glyphs to draw it blank")
+            else:
+                message = _("character {char} (template wording) is in no font (role {role}, fallback): {faces}; "
+                            "build with --allow-missing-glyphs to draw it blank")
+            raise RenderError(self.job.source, line, message.format(char=describe_char(char), role=role,
+                                                                    faces=self._face_names(role))) from None
         if glyph.missing and char not in self._warned:
             self._warned.add(char)
-            log.warning("%s:%d: warning: character %s is in no font (role %s, fallback); drawn blank",
-                        self.job.source, seed_line(block, style_name, char), describe_char(char), role)
+            message = _("character {char} is in no font (role {role}, fallback); drawn blank")
+            log.warning("%s:%d: warning: %s", self.job.source, seed_line(block, style_name, char),
+                        message.format(char=describe_char(char), role=role))
         return glyph
 
     def _face_names(self, role: str) -> str:
