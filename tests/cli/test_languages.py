@@ -17,7 +17,9 @@ from support.paths import EPOCH
 
 LOCALES = {"zh": "zh_CN.UTF-8", "en": "en_US.UTF-8"}
 ERROR_LINE = re.compile(r"(?P<where>[^\s:][^:]*(?::\d+)?): error: (?P<message>\S.*)")
-QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|“[^”]*”|‘[^’]*’|《[^》]*》|`[^`]*`|\S*[/\\]\S*|U\+[0-9A-F]+")
+PATH_CHAR = r"[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"  # a path ends where Chinese words begin
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|“[^”]*”|‘[^’]*’|《[^》]*》|`[^`]*`|" + PATH_CHAR + r"*[/\\]" + PATH_CHAR + r"*"
+                    r"|U\+[0-9A-F]+")
 HANZI = re.compile("[\u4e00-\u9fff]")
 COMMANDS = [[], ["build"], ["check"], ["outline"], ["import"], ["fonts"], ["themes"], ["themes", "suggest"],
             ["watch"], ["preview"], ["init"]]
