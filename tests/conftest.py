@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,12 @@ import pytest
 
 from support.cli import make_seed_project, run
 from support.paths import EPOCH, ROOT, SEED
+
+
+def pytest_configure(config):
+    # The tests assert English messages; a developer's Chinese locale must not fail them. Tests of
+    # the Chinese interface ask for it themselves (monkeypatch, or their subprocess's environment).
+    os.environ["BRIEFGEN_LANG"] = "en"
 
 
 def pytest_addoption(parser):

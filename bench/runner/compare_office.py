@@ -52,7 +52,7 @@ def prepare_office(bench, fonts: dict[str, str]) -> None:
     reference = next((bench.project / "out" / f"warm-comp-{factor}").glob("*.docx"))
     shutil.copy(reference, office / "reference.docx")
     bench.office_env = {**bench.env, "FONTCONFIG_FILE": str(write_fontconfig(office, fonts)),
-                        "SAL_USE_VCLPLUGIN": "svp"}
+                        "SAL_USE_VCLPLUGIN": "svp", "LC_ALL": "C.UTF-8"}
     print("  creating the LibreOffice profile ...", flush=True)
     office_route(bench, bench.factors[0], "warm-up")
 

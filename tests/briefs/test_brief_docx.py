@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,14 +11,7 @@ from briefgen.build.builder import build_seed
 from briefgen.project.folder import load_project
 from briefgen.project.style import MM
 
-from support.lo import (
-    SOFFICE,
-    TIMEOUT,
-    LibreOffice,
-    correct_import,
-    read_pdf,
-    write_fontconfig,
-)
+from support.lo import LibreOffice, correct_import, read_pdf, write_fontconfig
 from support.paths import ROOT
 
 SEED = ROOT / "seeds" / "000_d46ae736df1a2878.txt"
@@ -31,22 +22,10 @@ CONFIG = ROOT / "briefgen.toml"  # the bundled project's: unit, date, brief foot
 def convert_all(office: LibreOffice, sources: list[Path], out_dir: Path) -> list[Path]:
     """Convert DOCX files to PDF as LibreOffice.convert does (DOCX -> corrected flat ODF -> PDF), in two
     soffice runs for all of them instead of two per file."""
-    executable = shutil.which(SOFFICE)
-    assert executable, f"LibreOffice ({SOFFICE}) is not installed: the DOCX rendering tests need it"
-    env = {**os.environ, "FONTCONFIG_FILE": str(office.fontconfig), "SAL_USE_VCLPLUGIN": "svp"}
-
-    def run(files: list[Path], target: str) -> list[Path]:
-        proc = subprocess.run([executable, f"-env:UserInstallation={office.profile.resolve().as_uri()}", "--headless",
-                               "--norestore", "--convert-to", target, "--outdir", str(out_dir), *map(str, files)],
-                              capture_output=True, text=True, timeout=TIMEOUT, env=env)
-        made = [out_dir / f"{f.stem}.{target}" for f in files]
-        assert proc.returncode == 0 and all(m.is_file() for m in made), proc.stdout + proc.stderr
-        return made
-
-    flats = run(sources, "fodt")
+    flats = office.run_all(sources, out_dir, "fodt")
     for flat in flats:
         correct_import(flat)
-    return run(flats, "pdf")
+    return office.run_all(flats, out_dir, "pdf")
 
 
 @pytest.fixture(scope="module")

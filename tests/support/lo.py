@@ -92,7 +92,9 @@ class LibreOffice:
             raise AssertionError(f"LibreOffice ({SOFFICE}) is not installed: the DOCX rendering tests need it "
                                  "(tools/run-tests installs libreoffice-writer-nogui)")
         out_dir.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "FONTCONFIG_FILE": str(self.fontconfig), "SAL_USE_VCLPLUGIN": "svp"}
+        # A UTF-8 locale that exists on every machine: under a locale that is not installed
+        # (LANG=zh_CN.UTF-8 without its locale data) soffice cannot open a file with a Chinese name.
+        env = {**os.environ, "FONTCONFIG_FILE": str(self.fontconfig), "SAL_USE_VCLPLUGIN": "svp", "LC_ALL": "C.UTF-8"}
         proc = subprocess.run(
             [executable, f"-env:UserInstallation={self.profile.resolve().as_uri()}", "--headless", "--norestore",
              "--convert-to", target, "--outdir", str(out_dir), *map(str, sources)],
