@@ -101,6 +101,14 @@ def test_editing_a_theme_rebuilds_that_brief_only(project):
     assert done["briefs/02-考核.pdf"] == "built: theme changed"
 
 
+def test_a_comment_added_to_the_theme_file_rebuilds_no_brief(project):
+    path = project / "seeds" / THEMES.name
+    path.write_text("# 编辑于十二月一日\n# 第二行说明\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    done = actions(run(project, "build", "-v"))
+    # every theme now stands two lines lower: only the index, which points at those lines, is written again
+    assert {path for path, what in done.items() if what != "up to date"} == {"briefs/index.json"}
+
+
 def test_editing_the_style_sheet_rebuilds_everything(project):
     shutil.copytree(ROOT / "templates", project / "templates")
     edit(project / "templates" / "style.toml", 'red = "C8102E"', 'red = "D00000"')

@@ -16,6 +16,7 @@ from typing import Any, Mapping, Sequence
 
 from briefgen import __version__
 from briefgen.atomic import write_text_atomic
+from briefgen.i18n import chosen_language
 from briefgen.cachedir import find_cache_dir
 from briefgen.project.folder import CONFIG_NAME, Project
 from briefgen.project.templating import template_hashes
@@ -127,4 +128,7 @@ def fingerprint_inputs(seed: Path, project: Project, allow_missing_glyphs: bool,
         "allow_missing_glyphs": allow_missing_glyphs,
         "formats": list(formats),
     }
+    # The language speaks only in the comments of the theme file a build derives for a seed without
+    # one; the documents never depend on it, so a seed with a theme file records none.
+    values["comments_language"] = chosen_language() if values["themes"] == "missing" else None
     return Fingerprint(values, faces, read_files, read_dirs)

@@ -25,9 +25,6 @@ from briefgen.project.folder import Project
 DERIVED_THEMES = "themes.toml"  # in the briefs folder: the theme file of a seed that has none
 
 OUTPUT_ROOT = "output"
-# The language of the comments of the derived theme file a build writes: an output does not depend on the
-# user's language, which is no input of a build (`briefgen themes suggest` speaks the user's).
-OUTPUT_LANGUAGE = "en"
 
 
 @dataclass
@@ -221,7 +218,7 @@ def plan_briefs(plan: SeedPlan, outline: Collection, renderer, speeches: Mapping
     targets = []
     for brief in briefs:
         used = sorted({str(s.sentence.speech) for s in brief.sentences}, key=int)
-        deps = {**common_deps(inputs), "templates": templates, "theme": hash_json(repr(brief.theme)),
+        deps = {**common_deps(inputs), "templates": templates, "theme": hash_json(theme_content(brief.theme)),
                 "speeches": {titles[n]: speeches[n] for n in used}, "document": hash_without_lines(brief.job.document)}
         targets += [_target(f"{BRIEF_DIR}/{brief.stem}.{fmt}", "brief", fmt, brief.theme.name, deps,
                             (lambda job=brief.job: job), warn) for fmt in plan.formats]
@@ -233,6 +230,13 @@ def plan_briefs(plan: SeedPlan, outline: Collection, renderer, speeches: Mapping
     targets.append(Target(f"{BRIEF_DIR}/{INDEX_NAME}", "brief-index", "json", None,
                           {"version": inputs["version"], "document": hash_bytes(index)}, lambda: index))
     return targets
+
+
+def theme_content(theme) -> list:
+    """Return what of a theme shapes its brief: not the lines it stands on in its file (moving it, or a
+    comment above it, rewrites no brief)."""
+    return [theme.name, theme.headline, list(theme.keywords), list(theme.exclude), theme.issue,
+            [c.text for c in theme.pin], [c.text for c in theme.drop]]
 
 
 def _sentences(outline: Collection):
@@ -266,8 +270,9 @@ def _theme_file(plan: SeedPlan, outline: Collection, renderer, tokens_of: Callab
         return load_themes(path, plan.project.relative(path)), None
     out_dir = plan.out_dir if plan.out_dir is not None else output_dirs([plan.seed], None, plan.project.root)[0]
     shown = plan.project.relative(out_dir / BRIEF_DIR / DERIVED_THEMES)
+    # its comments speak the user's language, an input recorded in the fingerprint for this file alone
     text, themes = derived_theme_file(outline, tokens_of, renderer.templates, plan.shown, shown,
-                                      language=OUTPUT_LANGUAGE)  # an output: the same under either language
+                                      language=plan.fingerprint.values["comments_language"])
     count = len(themes.themes)
     message = ngettext("no theme file {themes}: {count} theme found in the text, written to {written} (copy it to "
                        "{themes} to edit and keep it)",

@@ -21,7 +21,7 @@ import time
 
 from briefgen import __version__
 from briefgen.cli.options import BuildOptions
-from briefgen.i18n import _
+from briefgen.i18n import _, chosen_language
 
 RACY_NS = 100_000_000  # an input changed this close before the record could change again unseen
 
@@ -41,7 +41,7 @@ def record_path(options: BuildOptions) -> str | None:
     if folder is None:
         return None
     key = json.dumps([os.getcwd(), list(options.seeds), options.out, options.allow_missing_glyphs,
-                      list(options.formats)])
+                      list(options.formats), chosen_language()])  # a derived theme file's comments speak it
     return os.path.join(folder, "quick-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20] + ".json")
 
 
