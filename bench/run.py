@@ -11,8 +11,8 @@ it says otherwise), for the seed (1x) and seeds with its speeches repeated 10 an
   the dictionary's total) warm and cold (an empty folder each run); `briefgen build` again right
   after the build (the manifest's content hashes decide) and again a second or more later (the
   command line's quick check of file times decides); a rebuild after one sentence of one speech changed;
-- briefgen, compilation only (no theme file): the same builds, `--jobs 1`, the PDF alone (the
-  library's build_seed(formats=("pdf",)): no DOCX writer, no click), `briefgen outline --format json`;
+- briefgen, compilation only (an empty theme file: no briefs): the same builds, `--jobs 1`, the PDF alone
+  (`briefgen build --format pdf`: no DOCX writer, no click), `briefgen outline --format json`;
 - phases, runner/phases_driver.py: the library's SeedBuild.run in one process with exclusive timers
   around its stages, after importing, timed, click and the briefgen modules a real build imports
   (runner/imports.py reads them from an import profile of one), then each writer;

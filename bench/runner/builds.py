@@ -3,9 +3,6 @@ PDF alone, the outline, no-op rebuilds, a rebuild after one sentence changed, an
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import time
 from pathlib import Path
 
@@ -105,12 +102,18 @@ def settle(seed: Path, folder: Path) -> None:
         time.sleep(delay)
 
 
+RECORD_PATH = ("import sys; from briefgen.cli.options import parse_build_args; "
+               "from briefgen.cli.quickcheck import record_path; print(record_path(parse_build_args(sys.argv[1:])))")
+
+
 def quick_check_record(bench, seed: Path, out: str) -> Path:
-    """Return the file of the quick-check record of `briefgen build SEED -o OUT` in the warm cache folder
-    (the key briefgen.cli.quickcheck.record_path computes)."""
-    key = json.dumps([os.path.realpath(bench.project), [str(seed)], out, False])
-    name = "quick-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20] + ".json"
-    return Path(bench.env["BRIEFGEN_CACHE"]) / name
+    """Return the file of the quick-check record of `briefgen build SEED -o OUT` in the warm cache folder,
+    as briefgen itself names it (asked once, in the project folder and the bench's environment)."""
+    key = (str(seed), out)
+    if key not in bench.records:
+        done = run([bench.python, "-c", RECORD_PATH, "build", str(seed), "-o", out], bench.project, bench.env)
+        bench.records[key] = Path(done.stdout.strip())
+    return bench.records[key]
 
 
 def forget_quick_check(bench, seed: Path, out: str) -> None:

@@ -45,6 +45,8 @@ def prepare_seed(bench, project, factor: int) -> None:
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")
     shutil.copy(THEMES, bench.project / "full" / f"seed-{factor}x.themes.toml")
+    # A theme file without themes: no briefs (no theme file at all would have its themes derived)
+    (bench.project / "comp" / f"seed-{factor}x.themes.toml").write_text("", encoding="utf-8")
     outline = parse_text(text)
     bench.info[(factor, "text")] = text
     bench.info[(factor, "edited")] = edited(text, outline)

@@ -69,7 +69,7 @@ def full_table(bench) -> str:
 def compilation_table(bench) -> str:
     """briefgen on the seed without a theme file: builds, no-ops, an edit, the PDF alone, the outline."""
     per_page = [ratio(bench.median(f, "comp: build, warm cache"), bench.info.get((f, "pages"))) for f in bench.factors]
-    return table("briefgen, compilation only (no theme file), seconds", header(bench), [
+    return table("briefgen, compilation only (an empty theme file: no briefs), seconds", header(bench), [
         row(bench, "build, cache warm (DOCX + PDF)", "comp: build, warm cache"),
         row(bench, "build, cache cold", "comp: build, cold cache"),
         row(bench, "build --jobs 1", "comp: build --jobs 1"),

@@ -34,6 +34,7 @@ class Bench:
     seconds: float = 0.0
     imports: dict = field(default_factory=dict)  # what a real build imports (runner/imports.py)
     office_env: dict = field(default_factory=dict)  # LibreOffice's: the private fontconfig (compare_office.py)
+    records: dict = field(default_factory=dict)  # (seed, out) -> the file of its quick-check record (builds.py)
 
     def __post_init__(self):
         self.project = self.work / "project"
@@ -74,7 +75,8 @@ class Bench:
         return {**self.env, "BRIEFGEN_CACHE": str(folder)}
 
     def seed(self, kind: str, factor: int) -> Path:
-        """Return the seed path (relative to the project) of a kind: "full" has a theme file, "comp" has none."""
+        """Return the seed path (relative to the project) of a kind: "full" has a theme file, "comp" an empty
+        one (no briefs)."""
         return Path(kind) / f"seed-{factor}x.txt"
 
     def with_briefs(self, factor: int, index: int) -> bool:

@@ -132,3 +132,14 @@ def test_a_seed_without_a_theme_file_builds_briefs_of_themes_found_in_its_text(t
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert {o["path"]: o["sha256"] for o in manifest["outputs"] if o["kind"] == "brief"} == before
     assert "themes" not in [o["kind"] for o in manifest["outputs"]]
+
+
+def test_an_empty_theme_file_means_the_compilation_alone(tmp_path):
+    folder = make_seed_project(tmp_path, themes=False)
+    (folder / "seeds" / THEMES.name).write_text("# 本次只印汇编\n", encoding="utf-8")
+    proc = run(folder, "build")
+    assert ": note: " not in proc.stderr and ": warning: theme" not in proc.stderr
+    out = folder / "output" / SEED.stem
+    kinds = [o["kind"] for o in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["outputs"]]
+    assert sorted(kinds) == ["brief-index", "compilation", "compilation"]
+    assert not list((out / "briefs").glob("*.pdf")) and not (out / "briefs" / "themes.toml").exists()
