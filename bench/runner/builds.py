@@ -111,7 +111,7 @@ def quick_check_record(bench, seed: Path, out: str) -> Path:
     as briefgen itself names it (asked once, in the project folder and the bench's environment)."""
     key = (str(seed), out)
     if key not in bench.records:
-        done = run([bench.python, "-c", RECORD_PATH, "build", str(seed), "-o", out], bench.project, bench.env)
+        done = run([bench.python, "-c", RECORD_PATH, str(seed), "-o", out], bench.project, bench.env)
         bench.records[key] = Path(done.stdout.strip())
     return bench.records[key]
 

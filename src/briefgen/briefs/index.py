@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from briefgen.briefs.maker import BRIEF_DIR, Brief
+from briefgen.briefs.themes import BRIEF_DIR
 from briefgen.i18n import _, ngettext
-from briefgen.outline.model import Collection
+
+if TYPE_CHECKING:  # an index of no briefs (a theme file without themes) loads no brief maker
+    from briefgen.briefs.maker import Brief
+    from briefgen.outline.model import Collection
 
 INDEX_NAME = "index.json"
 INDEX_SCHEMA = 2

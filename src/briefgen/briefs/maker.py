@@ -20,7 +20,7 @@ from briefgen.briefs.attribution import TITLE, attribution_form, unit_label, who
 from briefgen.briefs.fitting import Fill, Fitter
 from briefgen.briefs.numbering import number_issues
 from briefgen.briefs.selection import Corpus, Scored, TokensOf, collection_sentences, excluded_sentences, score_sentences
-from briefgen.briefs.themes import Theme, ThemeFile
+from briefgen.briefs.themes import BRIEF_DIR, Theme, ThemeFile
 from briefgen.briefs.units import Unit, own_text, theme_units
 from briefgen.document.compilation import template_blocks
 from briefgen.document.model import LINE_BREAK, TAB, Block, Document, Metadata, Run, Section
@@ -37,7 +37,6 @@ from briefgen.render import Renderer
 from briefgen.words.segment import Token, TokenCache
 from briefgen.words.titles import break_title
 
-BRIEF_DIR = "briefs"
 MASTHEAD_RULE = "masthead"
 FOOTER_OUTER_RULE = "footer_outer"
 FOOTER_INNER_RULE = "footer_inner"

@@ -27,6 +27,7 @@ from briefgen.errors import ConfigError
 from briefgen.i18n import _
 from briefgen.project.tomlfile import make_line_finder, parse_toml, read_utf8
 
+BRIEF_DIR = "briefs"  # the folder of a seed's briefs, beside its compilation
 THEMES_SUFFIX = ".themes.toml"
 THEME_KEYS = {"name", "headline", "keywords", "exclude", "pin", "drop", "issue"}
 _HEADER = re.compile(r"^\s*\[\[\s*theme\s*\]\]\s*(#.*)?$")

@@ -15,12 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from briefgen.build.fingerprint import Fingerprint, hash_bytes, hash_json
 from briefgen.i18n import _, ngettext
-from briefgen.outline.model import Collection, to_dict
 from briefgen.project.folder import Project
+
+if TYPE_CHECKING:  # the outline's model is loaded by the builds that parse, not by a no-op
+    from briefgen.outline.model import Collection
 
 DERIVED_THEMES = "themes.toml"  # in the briefs folder: the theme file of a seed that has none
 
@@ -65,6 +67,8 @@ def _without_lines(value: Any) -> Any:
 
 def speech_hashes(outline: Collection) -> dict[str, str]:
     """Return speech number (1-based, as text) -> hash of what the speech shows."""
+    from briefgen.outline.model import to_dict
+
     return {str(n): hash_json(_without_lines(s)) for n, s in enumerate(to_dict(outline)["speeches"], 1)}
 
 
@@ -203,14 +207,14 @@ def plan_briefs(plan: SeedPlan, outline: Collection, renderer, speeches: Mapping
                 warn: Callable[[Any], None] = lambda job: None) -> list[Target]:
     """Return the targets of a seed's briefs and their index; without a theme file, also the derived one."""
     from briefgen.briefs.index import INDEX_NAME, brief_index, index_bytes, read_previous_index, warn_lost_sources
-    from briefgen.briefs.maker import BRIEF_DIR, make_briefs, sentence_tokens
+    from briefgen.briefs.themes import BRIEF_DIR
 
     inputs = plan.fingerprint.values
     renderer.templates.used.clear()
-    tokens_of = _remembered(sentence_tokens)  # deriving themes and making briefs segment the same sentences
+    tokens_of = _remembered(_sentence_tokens)  # deriving themes and making briefs segment the same sentences
     themes, derived = _theme_file(plan, outline, renderer, tokens_of)
-    briefs = make_briefs(outline, themes, renderer, tokens_of, plan.shown, plan.warn)
-    if plan.out_dir is not None:
+    briefs = _make_briefs(plan, outline, themes, renderer, tokens_of)
+    if plan.out_dir is not None and briefs:
         texts = {s.text for s in _sentences(outline)}
         warn_lost_sources(briefs, read_previous_index(plan.out_dir), outline, texts, themes.path, plan.warn)
     templates = _template_deps(inputs, set(renderer.templates.used))
@@ -239,6 +243,22 @@ def theme_content(theme) -> list:
             [c.text for c in theme.pin], [c.text for c in theme.drop]]
 
 
+def _make_briefs(plan: SeedPlan, outline: Collection, themes, renderer, tokens_of) -> list:
+    """Return the briefs of the themes; a theme file without themes (the compilation alone) loads no
+    brief maker."""
+    if not themes.themes:
+        return []
+    from briefgen.briefs.maker import make_briefs
+
+    return make_briefs(outline, themes, renderer, tokens_of, plan.shown, plan.warn)
+
+
+def _sentence_tokens(texts: list[str]) -> list:
+    from briefgen.briefs.maker import sentence_tokens
+
+    return sentence_tokens(texts)
+
+
 def _sentences(outline: Collection):
     from briefgen.briefs.selection import collection_sentences
 
@@ -261,13 +281,13 @@ def _remembered(tokens_of: Callable[[list[str]], list]) -> Callable[[list[str]],
 def _theme_file(plan: SeedPlan, outline: Collection, renderer, tokens_of: Callable[[list[str]], list]):
     """Return the seed's theme file and, when it has none, the text of the one derived from its text
     (and say so in one line)."""
-    from briefgen.briefs.maker import BRIEF_DIR
-    from briefgen.briefs.suggest import derived_theme_file
-    from briefgen.briefs.themes import load_themes, themes_path
+    from briefgen.briefs.themes import BRIEF_DIR, load_themes, themes_path
 
     path = themes_path(plan.seed)
     if path.is_file():
         return load_themes(path, plan.project.relative(path)), None
+    from briefgen.briefs.suggest import derived_theme_file
+
     out_dir = plan.out_dir if plan.out_dir is not None else output_dirs([plan.seed], None, plan.project.root)[0]
     shown = plan.project.relative(out_dir / BRIEF_DIR / DERIVED_THEMES)
     # its comments speak the user's language, an input recorded in the fingerprint for this file alone

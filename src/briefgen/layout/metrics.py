@@ -76,12 +76,13 @@ def _cmap(data: bytes, where: int) -> dict[int, int]:
     if best is None:
         raise FontFileError(_("no Unicode character map"))
     _rank, start, fmt = best
+    # Whole ranges at a time (a CJK face maps some 30,000 characters; per-code struct calls cost a
+    # build tens of milliseconds).
     mapping: dict[int, int] = {}
     if fmt == 12:
         groups = struct.unpack_from(">I", data, start + 12)[0]
         for first, last, glyph in struct.iter_unpack(">III", data[start + 16 : start + 16 + 12 * groups]):
-            for code in range(first, last + 1):
-                mapping[code] = glyph + code - first
+            mapping.update(zip(range(first, last + 1), range(glyph, glyph + last - first + 1)))
         return mapping
     segments = struct.unpack_from(">H", data, start + 6)[0] // 2
     ends = struct.unpack_from(f">{segments}H", data, start + 14)
@@ -90,18 +91,17 @@ def _cmap(data: bytes, where: int) -> dict[int, int]:
     range_base = start + 16 + 6 * segments
     offsets = struct.unpack_from(f">{segments}H", data, range_base)
     for seg in range(segments):
-        for code in range(starts[seg], ends[seg] + 1):
-            if code == 0xFFFF:
-                continue
-            if offsets[seg] == 0:
-                glyph = (code + deltas[seg]) & 0xFFFF
-            else:
-                address = range_base + 2 * seg + offsets[seg] + 2 * (code - starts[seg])
-                glyph = struct.unpack_from(">H", data, address)[0]
-                if glyph:
-                    glyph = (glyph + deltas[seg]) & 0xFFFF
-            if glyph:
-                mapping[code] = glyph
+        first, last, delta = starts[seg], min(ends[seg], 0xFFFE), deltas[seg]
+        if last < first:
+            continue
+        codes = range(first, last + 1)
+        if offsets[seg] == 0:
+            glyphs = [(code + delta) & 0xFFFF for code in codes]
+        else:
+            address = range_base + 2 * seg + offsets[seg]
+            glyphs = [(glyph + delta) & 0xFFFF if glyph else 0
+                      for glyph in struct.unpack_from(f">{len(codes)}H", data, address)]
+        mapping.update((code, glyph) for code, glyph in zip(codes, glyphs) if glyph)
     return mapping
 
 
@@ -139,14 +139,18 @@ def read_metrics(path: Path, index: int = 0) -> FaceMetrics:
         if not 16 <= units <= 16384:
             raise FontFileError(_("damaged font file (unitsPerEm is {units}, not 16 to 16384)").format(units=units))
         metrics_count = struct.unpack_from(">H", data, tables[b"hhea"][0] + 34)[0]
-        widths = [struct.unpack_from(">H", data, tables[b"hmtx"][0] + 4 * i)[0] for i in range(metrics_count)]
+        widths = struct.unpack_from(f">{2 * metrics_count}H", data, tables[b"hmtx"][0])[0::2]
         mapping = _cmap(data, tables[b"cmap"][0])
         outline = _outline_tables(data, tables, units)
     except (struct.error, IndexError) as error:
         raise FontFileError(_("damaged font file ({error})").format(error=error)) from None
-    last = widths[-1] if widths else 0
-    return FaceMetrics({code: (widths[g] if g < len(widths) else last) / units for code, g in mapping.items()},
-                       frozenset(tables), Path(path), mapping, outline)
+    # A glyph past hmtx's long metrics takes the last advance; ems per glyph, then one lookup per code.
+    ems = [width / units for width in widths]
+    top = max(mapping.values(), default=-1)
+    if top >= len(ems):
+        ems += [(widths[-1] if widths else 0) / units] * (top + 1 - len(ems))
+    return FaceMetrics(dict(zip(mapping, map(ems.__getitem__, mapping.values()))), frozenset(tables), Path(path),
+                       mapping, outline)
 
 
 def _outline_tables(data, tables: dict[bytes, tuple[int, int]], units: int) -> tuple[int, int, bool, int] | None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from briefgen.errors import ParseError
 from briefgen.i18n import _
-from briefgen.outline.decode import read_seed
-from briefgen.outline.model import Collection
-from briefgen.outline.parse import parse_text
+
+if TYPE_CHECKING:
+    from briefgen.outline.model import Collection
 
 SEED_FOLDER = "seeds"
 
@@ -51,6 +51,10 @@ def display_path(path: Path) -> str:
 
 def load_seed(path: Path) -> LoadedSeed:
     """Read, decode and parse one seed."""
+    # here, so that finding seeds (every command, and a no-op build) does not load the parser
+    from briefgen.outline.decode import read_seed
+    from briefgen.outline.parse import parse_text
+
     shown = display_path(path)
     decoded = read_seed(Path(path), shown)
     outline = parse_text(decoded.text, shown)
