@@ -52,6 +52,21 @@ def sheet():
     return load_project(ROOT).style
 
 
+@pytest.fixture(scope="session")
+def default_project(tmp_path_factory):
+    """A project folder holding nothing: briefgen's own templates, style sheet and configuration."""
+    from briefgen.project.folder import load_project
+
+    return load_project(tmp_path_factory.mktemp("default-project"))
+
+
+@pytest.fixture(scope="session")
+def default_renderer(default_project):
+    from briefgen.render import Renderer
+
+    return Renderer(default_project)
+
+
 @pytest.fixture()
 def project_dir(tmp_path, monkeypatch) -> Path:
     """A fresh project folder holding a copy of the seed, made the working folder."""

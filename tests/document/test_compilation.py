@@ -16,26 +16,20 @@ from briefgen.outline.parse import parse_text
 from briefgen.project.config import Config, DocumentConfig
 from briefgen.project.folder import load_project
 from briefgen.project.templating import Templates
-from briefgen.render import Renderer
 
 from support.seed import SEED_TITLES
 
 DATE = dt.date(2026, 11, 28)
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    return load_project(tmp_path_factory.mktemp("project"))
+def compile_outline(project, outline, config=None):
+    """Return the compilation document of ``outline`` with a project's templates, style sheet and configuration."""
+    return build_compilation(outline, Templates(project.template_dirs), project.style, config or project.config, DATE)
 
 
 @pytest.fixture(scope="module")
-def renderer(project):
-    return Renderer(project)
-
-
-@pytest.fixture(scope="module")
-def compilation(seed_outline, project):
-    return build_compilation(seed_outline, Templates(project.template_dirs), project.style, project.config, DATE)
+def compilation(seed_outline, default_project):
+    return compile_outline(default_project, seed_outline)
 
 
 def blocks_of(document, section: str):
@@ -62,28 +56,28 @@ def test_a_title_the_seed_broke_keeps_its_lines(seed_outline, sheet):
     assert display_titles(outline, sheet).speeches[1] == SEED_TITLES[1][1]
 
 
-def test_cover_shows_title_unit_and_date(project, seed_outline):
+def test_cover_shows_title_unit_and_date(default_project, seed_outline):
 
     config = Config(document=DocumentConfig(unit="XX市委组织部"))
-    document = build_compilation(seed_outline, Templates(project.template_dirs), project.style, config, DATE)
+    document = compile_outline(default_project, seed_outline, config)
     cover = document.sections[0].blocks
     assert [(b.style, b.text) for b in cover] == [
         ("cover_title", "公务员工作座谈会发言汇编"), ("cover_unit", "XX市委组织部"), ("cover_date", "2026年11月28日")]
 
 
-def test_preface_text_opens_the_numbered_part(renderer):
+def test_preface_text_opens_the_numbered_part(default_renderer):
     outline = parse_text("汇编\n编者按：本汇编收录六篇发言。\n第一篇讲话\n正文一。\n")
-    layout = renderer.compilation(outline, DATE).layout
+    layout = default_renderer.compilation(outline, DATE).layout
     first_body = [page for page in layout.pages if page.section == "body"][0]
     assert first_body.number == 1 and "编者按" in first_body.lines[0].text
 
 
 
 
-def test_each_speech_starts_a_page_with_its_title_lines_subtitle_unit_and_a_blank_line(project):
+def test_each_speech_starts_a_page_with_its_title_lines_subtitle_unit_and_a_blank_line(default_project):
     outline = parse_text("汇编\n关于基层工作的发言\n——在全市组织工作会议上的发言\n（XX县委组织部）\n正文一。\n"
                          "第二篇讲话\n正文二。\n")
-    document = build_compilation(outline, Templates(project.template_dirs), project.style, project.config, DATE)
+    document = compile_outline(default_project, outline)
     body = blocks_of(document, "body")
     assert [(b.style, b.text) for b in body] == [
         ("title", "关于基层工作的发言"), ("subtitle", "——在全市组织工作会议上的发言"), ("unit", "（XX县委组织部）"),
@@ -93,9 +87,9 @@ def test_each_speech_starts_a_page_with_its_title_lines_subtitle_unit_and_a_blan
     assert [b.anchor for b in titles] == ["speech-1", "speech-2"]
 
 
-def test_a_run_in_heading_is_a_styled_run_of_its_paragraph_and_a_heading_alone_is_its_own_block(project):
+def test_a_run_in_heading_is_a_styled_run_of_its_paragraph_and_a_heading_alone_is_its_own_block(default_project):
     outline = parse_text("汇编\n讲话\n一、加强基层建设。基层是根本。\n二、健全制度\n制度管长远。一是建章立制。二是狠抓落实。\n")
-    document = build_compilation(outline, Templates(project.template_dirs), project.style, project.config, DATE)
+    document = compile_outline(default_project, outline)
     body = blocks_of(document, "body")[2:]
     run_in, alone, text = body
     assert run_in.style == "body" and [(r.style, r.text) for r in run_in.runs] == [
@@ -120,7 +114,7 @@ def test_page_numbers_take_their_wording_from_the_template(compilation, tmp_path
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "page_number.j2").write_text("第{{ number }}页\n", encoding="utf-8")
     project = load_project(tmp_path)
-    document = build_compilation(seed_outline, Templates(project.template_dirs), project.style, project.config, DATE)
+    document = compile_outline(project, seed_outline)
     assert document.numbering.text(7) == "第7页"
 
 
@@ -130,42 +124,42 @@ def test_metadata_comes_from_its_template(compilation):
     assert meta.keywords.split("；")[0] == SEED_TITLES[0][0] and meta.date == DATE
 
 
-def compile_text(project, text: str):
-    return build_compilation(parse_text(text), Templates(project.template_dirs), project.style, project.config, DATE)
+def compile_text(default_project, text: str):
+    return compile_outline(default_project, parse_text(text))
 
 
-def test_a_subheading_is_a_heading_of_its_own_style_and_its_points_sit_a_level_deeper(project):
+def test_a_subheading_is_a_heading_of_its_own_style_and_its_points_sit_a_level_deeper(default_project):
     text = ("交流会发言材料\n\n第一篇发言标题\n第一分公司党委书记  杨建国\n正文一。\n把支部建在项目上\n一、第一点。内容。\n"
             "让党员亮在岗位上\n正文二。\n\n第二篇发言标题\n物流公司党总支书记  许海燕\n正文三。\n")
-    body = blocks_of(compile_text(project, text), "body")
+    body = blocks_of(compile_text(default_project, text), "body")
     headings = [(b.style, b.text, b.outline_level) for b in body if b.outline_level]
     assert headings == [("subheading", "把支部建在项目上", 1), ("body", "一、第一点。内容。", 2),
                         ("subheading", "让党员亮在岗位上", 1)]
-    assert project.style.styles["subheading"].word_name == "小标题"
+    assert default_project.style.styles["subheading"].word_name == "小标题"
 
 
-def test_the_closing_note_follows_the_last_speech_in_its_style(project):
+def test_the_closing_note_follows_the_last_speech_in_its_style(default_project):
     text = "发言摘编\n第一篇讲话\n正文一。\n第二篇讲话\n正文二。\n（本版内容以发言先后为序）\n"
-    body = blocks_of(compile_text(project, text), "body")
+    body = blocks_of(compile_text(default_project, text), "body")
     assert (body[-2].text, body[-1].style, body[-1].text) == ("正文二。", "closing", "（本版内容以发言先后为序）")
 
 
-def test_one_speech_alone_has_only_its_body_and_its_title_heads_it(project):
-    document = compile_text(project, "聚焦三个强化推动队伍优化提升\n近年来，我县抓好队伍建设。\n")
+def test_one_speech_alone_has_only_its_body_and_its_title_heads_it(default_project):
+    document = compile_text(default_project, "聚焦三个强化推动队伍优化提升\n近年来，我县抓好队伍建设。\n")
     assert [s.name for s in document.sections] == ["body"]
     first = document.sections[0].blocks[0]
     assert (first.style, first.text, first.page_break_before) == ("title", "聚焦三个强化推动队伍优化提升", True)
     assert document.metadata.title == "聚焦三个强化推动队伍优化提升"
 
 
-def test_a_collection_of_one_speech_has_a_cover_but_no_contents(project):
-    document = compile_text(project, "发言汇编\n第一篇讲话\n正文一。\n")
+def test_a_collection_of_one_speech_has_a_cover_but_no_contents(default_project):
+    document = compile_text(default_project, "发言汇编\n第一篇讲话\n正文一。\n")
     assert [s.name for s in document.sections] == ["cover", "body"]
 
 
-def test_a_title_the_seed_broke_keeps_each_lines_seed_line(project):
+def test_a_title_the_seed_broke_keeps_each_lines_seed_line(default_project):
     text = "推进会交流发言\n坚持大抓基层鲜明导向\n推动村级组织全面进步\n（滨河县委组织部）\n正文一。\n第二篇讲话\n（XX市委组织部）\n正文二。\n"
-    document = compile_text(project, text)
+    document = compile_text(default_project, text)
     title = blocks_of(document, "body")[0]
     assert [(r.text, r.line) for r in title.runs] == [("坚持大抓基层鲜明导向", 2), ("\n", 3), ("推动村级组织全面进步", 3)]
     entry = blocks_of(document, "contents")[1]

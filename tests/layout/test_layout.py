@@ -17,25 +17,13 @@ from briefgen.marks import NO_LINE_START as NO_START
 from briefgen.outline.clean import content_of
 from briefgen.outline.model import iter_texts
 from briefgen.outline.parse import parse_text
-from briefgen.project.folder import load_project
-from briefgen.render import Renderer
 
 DATE = dt.date(2026, 11, 28)
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    return load_project(tmp_path_factory.mktemp("project"))
-
-
-@pytest.fixture(scope="module")
-def renderer(project):
-    return Renderer(project)
-
-
-@pytest.fixture(scope="module")
-def seed_layout(renderer, seed_outline):
-    return renderer.compilation(seed_outline, DATE).layout
+def seed_layout(default_renderer, seed_outline):
+    return default_renderer.compilation(seed_outline, DATE).layout
 
 
 def cells(line) -> float:
@@ -56,8 +44,8 @@ def test_full_body_lines_hold_28_full_width_characters(seed_layout):
     assert sum(len(line.text) == 28 for line in full) / len(full) > 0.85
 
 
-def test_first_lines_are_indented_two_characters(seed_layout, project):
-    cell = project.style.page.cell_pt
+def test_first_lines_are_indented_two_characters(seed_layout, default_project):
+    cell = default_project.style.page.cell_pt
     for line in body_lines(seed_layout):
         if line.first:
             assert line.segments[0].x == pytest.approx(2 * (16 - 0.25))
@@ -66,8 +54,8 @@ def test_first_lines_are_indented_two_characters(seed_layout, project):
     assert cell * 28 == pytest.approx(442.2047, abs=1e-3)
 
 
-def test_justified_lines_end_exactly_at_the_right_edge(seed_layout, project):
-    measure = project.style.page.measure_pt
+def test_justified_lines_end_exactly_at_the_right_edge(seed_layout, default_project):
+    measure = default_project.style.page.measure_pt
     for line in body_lines(seed_layout):
         if line.justified:
             assert line.right == pytest.approx(measure, abs=1e-6)
@@ -128,11 +116,11 @@ def test_contents_entries_carry_the_speech_page_numbers(seed_layout):
         assert line.right == pytest.approx(442.2047, abs=1e-3)
 
 
-def test_dashes_ellipses_and_numbers_are_never_split(renderer, project):
+def test_dashes_ellipses_and_numbers_are_never_split(default_renderer, default_project):
     text = "甲" * 26 + "——乙" + "丙" * 25 + "……丁" + "戊" * 24 + "4.4万人" + "己" * 30
     document = Document("compilation", (Section("body", (Block("body", (Run(text),)),), numbered=True),),
                         Metadata("t", "", "", "", DATE))
-    layout = layout_document(document, project.style, renderer.metrics)
+    layout = layout_document(document, default_project.style, default_renderer.metrics)
     lines = [line.text for line in layout.pages[0].lines]
     assert "".join(lines) == text
     for before, after in zip(lines, lines[1:]):
@@ -141,44 +129,45 @@ def test_dashes_ellipses_and_numbers_are_never_split(renderer, project):
         assert not (before[-1].isdigit() and (after[0].isdigit() or after[0] == "."))
 
 
-def test_a_line_with_no_break_opportunity_still_breaks_inside_the_measure(renderer, project):
+def test_a_line_with_no_break_opportunity_still_breaks_inside_the_measure(default_renderer, default_project):
     text = "x" * 2000
     document = Document("compilation", (Section("body", (Block("body", (Run(text),)),), numbered=True),),
                         Metadata("t", "", "", "", DATE))
-    layout = layout_document(document, project.style, renderer.metrics)
+    layout = layout_document(document, default_project.style, default_renderer.metrics)
     lines = [line for page in layout.pages for line in page.lines]
     assert "".join(line.text for line in lines) == text
-    assert all(line.right <= project.style.page.measure_pt + 1e-6 for line in lines)
+    assert all(line.right <= default_project.style.page.measure_pt + 1e-6 for line in lines)
 
 
-def test_closing_mark_pushes_the_previous_character_down(project):
-    metrics = TextMetrics(project.style, lambda role: FaceMetrics({}))
+def test_closing_mark_pushes_the_previous_character_down(default_project):
+    metrics = TextMetrics(default_project.style, lambda role: FaceMetrics({}))
     text = "字" * 28 + "，后文"
-    ready = prepare_block(Block("body", (Run(text),)), project.style, metrics)
-    lines = break_block(ready, project.style.page.measure_pt, project.style.page.measure_pt, True)
+    ready = prepare_block(Block("body", (Run(text),)), default_project.style, metrics)
+    lines = break_block(ready, default_project.style.page.measure_pt, default_project.style.page.measure_pt, True)
     assert (lines[0].start, lines[0].end) == (0, 27)
     assert "".join(ready.chars[lines[1].start:lines[1].end]) == "字，后文"
 
 
-def test_opening_mark_moves_to_the_next_line(project):
-    metrics = TextMetrics(project.style, lambda role: FaceMetrics({}))
+def test_opening_mark_moves_to_the_next_line(default_project):
+    metrics = TextMetrics(default_project.style, lambda role: FaceMetrics({}))
     text = "字" * 27 + "“引文”"
-    ready = prepare_block(Block("body", (Run(text),)), project.style, metrics)
-    lines = break_block(ready, project.style.page.measure_pt, project.style.page.measure_pt, True)
+    ready = prepare_block(Block("body", (Run(text),)), default_project.style, metrics)
+    lines = break_block(ready, default_project.style.page.measure_pt, default_project.style.page.measure_pt, True)
     assert lines[0].end == 27
 
 
-def test_layout_is_deterministic(renderer, seed_outline):
-    assert renderer.compilation(seed_outline, DATE).layout == renderer.compilation(seed_outline, DATE).layout
+def test_layout_is_deterministic(default_renderer, seed_outline):
+    first, second = (default_renderer.compilation(seed_outline, DATE).layout for _ in range(2))
+    assert first == second
 
 
-def test_a_tab_right_aligns_what_follows(renderer, project):
+def test_a_tab_right_aligns_what_follows(default_renderer, default_project):
     document = Document("brief", (Section("masthead", (Block("brief_meta", (Run("XX市委组织部\t2026年11月28日"),)),)),),
                         Metadata("t", "", "", "", DATE))
-    line = layout_document(document, project.style, renderer.metrics).pages[0].lines[0]
+    line = layout_document(document, default_project.style, default_renderer.metrics).pages[0].lines[0]
     assert line.text == "XX市委组织部2026年11月28日"
     assert line.segments[0].x == 0
-    assert line.right == pytest.approx(project.style.page.measure_pt)
+    assert line.right == pytest.approx(default_project.style.page.measure_pt)
 
 
 def test_seed_tabs_are_only_whitespace():

@@ -15,9 +15,7 @@ from briefgen.marks import NO_LINE_END as NO_END
 from briefgen.marks import NO_LINE_START as NO_START
 from briefgen.outline.clean import content_of
 from briefgen.outline.parse import parse_text
-from briefgen.project.folder import load_project
 from briefgen.project.style import MM
-from briefgen.render import Renderer
 
 from support.cli import build_pdf
 from support.paths import SEED
@@ -45,14 +43,9 @@ def pages(built):
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    return load_project(tmp_path_factory.mktemp("project"))
-
-
-@pytest.fixture(scope="module")
-def geometry(project):
+def geometry(default_project):
     """The type area in PDF coordinates: left, right, top, bottom."""
-    page = project.style.page
+    page = default_project.style.page
     left = page.margin_left_mm * MM
     top = (page.height_mm - page.margin_top_mm) * MM
     return left, left + page.measure_pt, top, page.margin_bottom_mm * MM
@@ -64,9 +57,9 @@ def seed_outline():
 
 
 @pytest.fixture(scope="module")
-def layout(project, seed_outline):
+def layout(default_renderer, seed_outline):
     """What the layout meant to draw (to know which lines are justified); the PDF is checked against it."""
-    return Renderer(project).compilation(seed_outline, DATE).layout
+    return default_renderer.compilation(seed_outline, DATE).layout
 
 
 def area_lines(chars, geometry):
@@ -98,9 +91,9 @@ def test_all_seed_content_reads_back_in_order(pages, geometry, seed_outline):
     assert cover.startswith(content_of(seed_outline.title)) and "6篇" not in cover
 
 
-def test_full_body_pages_have_22_lines(pages, geometry, built, project):
+def test_full_body_pages_have_22_lines(pages, geometry, built, default_project):
     _, _, top, _ = geometry
-    pitch = project.style.page.pitch_pt
+    pitch = default_project.style.page.pitch_pt
     starts = {page for level, _, page in outline(built) if level == 0}
     full = [index for index in range(2, len(pages) - 1) if index + 1 not in starts]
     continued = [index for index in full if index not in starts]
@@ -131,9 +124,9 @@ def test_full_lines_hold_28_characters(pages, geometry):
     assert sum(len(line) == 28 for line in full) / len(full) > 0.85
 
 
-def test_justified_lines_end_at_the_right_edge(pages, geometry, layout, project):
-    height = project.style.page.height_mm * MM
-    top_margin = project.style.page.margin_top_mm * MM
+def test_justified_lines_end_at_the_right_edge(pages, geometry, layout, default_project):
+    height = default_project.style.page.height_mm * MM
+    top_margin = default_project.style.page.margin_top_mm * MM
     left, right, _, _ = geometry
     checked = 0
     for page, laid in zip(pages, layout.pages):
@@ -160,11 +153,11 @@ def test_no_line_starts_or_ends_with_a_forbidden_mark(pages, geometry):
     assert lines > 300
 
 
-def test_page_numbers_sit_right_on_odd_pages_left_on_even_7mm_below_the_type_area(pages, geometry, project):
+def test_page_numbers_sit_right_on_odd_pages_left_on_even_7mm_below_the_type_area(pages, geometry, default_project):
     left, right, _, bottom = geometry
-    spec = project.style.page_number
-    style = project.style.style(spec.style)
-    side = spec.side_indent_chars * (style.size_pt + project.style.page.char_spacing_pt)
+    spec = default_project.style.page_number
+    style = default_project.style.style(spec.style)
+    side = spec.side_indent_chars * (style.size_pt + default_project.style.page.char_spacing_pt)
     dash_top = bottom - spec.offset_mm * MM
     for index, page in enumerate(pages):
         below = [c for c in page if c.y < bottom]
