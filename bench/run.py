@@ -11,6 +11,9 @@ it says otherwise), for the seed (1x) and seeds with its speeches repeated 10 an
   the dictionary's total) warm and cold (an empty folder each run); `briefgen build` again right
   after the build (the manifest's content hashes decide) and again a second or more later (the
   command line's quick check of file times decides); a rebuild after one sentence of one speech changed;
+- briefgen printing on both sides (issue 13), runner/builds.py: the seed with its briefs built into an
+  empty folder in a second project whose briefgen.toml adds `duplex = true` and
+  `speeches_start_right = true`, beside the simplex build of the same repetition;
 - briefgen, compilation only (an empty theme file: no briefs): the same builds, `--jobs 1`, the PDF alone
   (`briefgen build --format pdf`: no DOCX writer, no click), `briefgen outline --format json`;
 - phases, runner/phases_driver.py: the library's SeedBuild.run in one process with exclusive timers

@@ -39,6 +39,12 @@ def measure_full_builds(bench, factor: int, index: int, tag: str) -> None:
         bench.add(factor, "full: build, cold cache", done.wall)
 
 
+def measure_duplex_build(bench, tag: str) -> None:
+    """Build the seed with its briefs printed on both sides (blank pages, mirrored margins, speeches on
+    right-hand pages) into an empty folder, beside the simplex build of the same repetition."""
+    bench.add(1, "full: build, duplex", bench.build_duplex(f"out/duplex-{tag}").wall)
+
+
 def measure_compilation_builds(bench, factor: int, tag: str) -> None:
     """Build the seed without its theme file: cache warm, no-op at once, cache cold, --jobs 1."""
     comp = bench.seed("comp", factor)

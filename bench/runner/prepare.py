@@ -28,11 +28,29 @@ def prepare(bench) -> None:
     shutil.copy(TYPST_TEMPLATE, bench.work / "typst" / TYPST_TEMPLATE.name)
     for factor in bench.factors:
         prepare_seed(bench, project, factor)
+    if 1 in bench.factors:
+        prepare_duplex(bench)
     if bench.office:
         prepare_office(bench, dict(project.style.fonts))
     factor = bench.factors[0]
     kind = "full" if bench.with_briefs(factor, 0) else "comp"
     bench.imports = record_build_imports(bench, bench.seed(kind, factor), f"out/importtime-{factor}")
+
+
+DUPLEX = "[document]\nduplex = true\nspeeches_start_right = true\n"
+
+
+def prepare_duplex(bench) -> None:
+    """Write the duplex project: the seed with its theme file, the same configuration printed on both
+    sides with every speech on a right-hand page; one untimed build warms it up."""
+    folder = bench.duplex_project / "full"
+    folder.mkdir(parents=True)
+    for name in ("seed-1x.txt", "seed-1x.themes.toml"):
+        shutil.copy(bench.project / "full" / name, folder / name)
+    config = CONFIG.read_text(encoding="utf-8")
+    assert config.count("[document]\n") == 1
+    (bench.duplex_project / "briefgen.toml").write_text(config.replace("[document]\n", DUPLEX), encoding="utf-8")
+    bench.build_duplex("out/warm")
 
 
 def prepare_seed(bench, project, factor: int) -> None:

@@ -58,6 +58,7 @@ def full_table(bench) -> str:
     return table("briefgen, compilation + briefs (seed with its theme file), seconds", header(bench), [
         row(bench, "full build, cache warm", "full: build, warm cache"),
         row(bench, "full build, cache cold (empty $BRIEFGEN_CACHE)", "full: build, cold cache"),
+        row(bench, "full build printed on both sides (duplex, speeches on right-hand pages)", "full: build, duplex"),
         row(bench, "no-op rebuild (quick check, >1 s after)", "full: no-op (quick check)"),
         row(bench, "no-op rebuild right after the build (hashes)", "full: no-op right after (hashes)"),
         row(bench, "one-speech edit, rebuild", "full: one-speech edit"),

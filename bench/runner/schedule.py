@@ -11,6 +11,7 @@ import time
 
 from runner.builds import (
     measure_compilation_builds,
+    measure_duplex_build,
     measure_full_builds,
     measure_outline,
     measure_pdf_only,
@@ -51,6 +52,8 @@ def repetition(bench, factor: int, index: int) -> None:
     tag = f"{factor}-{index}"
     if with_briefs:
         measure_full_builds(bench, factor, index, tag)
+        if factor == 1:
+            measure_duplex_build(bench, tag)
     measure_compilation_builds(bench, factor, tag)
     measure_pdf_only(bench, factor, tag)
     measure_outline(bench, factor)

@@ -38,6 +38,7 @@ class Bench:
 
     def __post_init__(self):
         self.project = self.work / "project"
+        self.duplex_project = self.work / "project-duplex"  # the same seeds printed on both sides (issue 13)
         self.python = sys.executable
         script = Path(sys.executable).with_name("briefgen")
         self.briefgen = [str(script)] if script.is_file() else [sys.executable, "-m", "briefgen"]
@@ -87,3 +88,7 @@ class Bench:
     def build(self, seed: Path, out: str, env: dict | None = None, extra: tuple = (), sample: bool = False) -> Done:
         """Run `briefgen build SEED -o OUT` in the project folder."""
         return run([*self.briefgen, "build", str(seed), "-o", out, *extra], self.project, env or self.env, sample)
+
+    def build_duplex(self, out: str) -> Done:
+        """Run `briefgen build` of the seed with its briefs in the duplex project folder."""
+        return run([*self.briefgen, "build", str(self.seed("full", 1)), "-o", out], self.duplex_project, self.env)

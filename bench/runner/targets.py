@@ -1,4 +1,4 @@
-"""The speed and memory targets (issues 8 and 15), checked against the medians of one run."""
+"""The speed and memory targets (issues 8, 13 and 15), checked against the medians of one run."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ PER_PAGE_GROWTH = 1.3  # time per page at 100x <= 1.3 x time per page at 10x
 MEMORY_MB = 400.0  # peak memory at 100x
 OUTLINE_S = 0.3  # `briefgen outline --format json` of the seed
 PDF_VS_TYPST_100X = 1.0  # PDF only at 100x <= Typst
+# Issue 13
+DUPLEX_VS_SIMPLEX = 1.1  # a duplex build of the seed within 10% of a simplex one
 # Issue 15
 IMPORTS_S = 0.08  # the modules a build imports outside the writers (click and jinja2 when it does)
 PDF_VS_TYPST_1X = 1.5  # PDF only at 1x <= 1.5 x Typst (issue 8 had 1.0)
@@ -49,6 +51,8 @@ def check_targets(bench) -> list[dict]:
     check_import_target(targets)
     check_office_targets(targets)
     check_rebuild_targets(targets)
+    targets.against(f"duplex build of the seed <= {DUPLEX_VS_SIMPLEX} x the simplex build (cache warm) [issue 13]", 1,
+                    "full: build, duplex", 1, "full: build, warm cache", DUPLEX_VS_SIMPLEX)
     check_scale_targets(targets)
     check_pdf_targets(targets)
     targets.add(f"outline --format json of the seed < {OUTLINE_S} s", bench.median(1, "outline --format json"),
