@@ -86,6 +86,13 @@ def test_headlines_are_phrases_of_the_summaries_holding_the_name(derived):
         assert theme.headline[-1] not in "，。；：、" and theme.headline[0] not in "，。；：、"
 
 
+@pytest.mark.parametrize("seed", [*SEEDS, CORPUS / "02-court-digest.txt"], ids=lambda p: p.stem)
+def test_no_two_briefs_share_a_headline_or_a_phrase_of_one(seed):
+    # 02-court-digest: 科技 and 司法 both stood strongest in one speech title, and got it as their headline
+    headlines = [t.headline for t in derive_themes(load_seed(seed).outline, tokens_of)]
+    assert not [(a, b) for i, a in enumerate(headlines) for b in headlines[i + 1:] if a in b or b in a]
+
+
 def test_themes_are_shared_by_several_speeches(derived):
     outline, themes = derived
     names = [t.name for t in themes]

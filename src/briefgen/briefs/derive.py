@@ -319,7 +319,7 @@ def derive_themes(outline: Collection, tokens_of: TokensOf, count: int = DEFAULT
         kin = [member for member in group if member not in name]  # 课程 would widen 课程思政
         found = themes.keywords(name, {t.name for t in chosen} | set(kin))
         keywords = (name, *dict.fromkeys(kin + list(found[1:])))[:KEYWORDS_PER_THEME]
-        headline = best_headline(name, keywords, summaries)
+        headline = best_headline(name, keywords, summaries, {t.headline for t in chosen})
         if headline is None:
             continue
         speeches = set().union(*(themes.speeches(member) for member in group))

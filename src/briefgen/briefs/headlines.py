@@ -11,7 +11,7 @@ the theme's keywords, and a length a headline line holds (8 to 20 characters).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Collection, Sequence
 
 from briefgen.marks import CLAUSE_MARKS, STOPS
 from briefgen.marks import CLOSING as CLOSERS
@@ -116,13 +116,18 @@ def phrases(summary: Summary, name: str) -> list[tuple[str, Token, float]]:
     return found
 
 
-def best_headline(name: str, keywords: Sequence[str], summaries: Sequence[Summary]) -> str | None:
-    """Return the headline of a theme named ``name``, or None when no summary holds the name."""
+def best_headline(name: str, keywords: Sequence[str], summaries: Sequence[Summary],
+                  taken: Collection[str] = ()) -> str | None:
+    """Return the headline of a theme named ``name``, or None when no summary holds the name; a headline in
+    ``taken`` (another theme's), or a phrase of it or around it, is never chosen: two briefs of one meeting
+    never share a headline."""
     best: tuple[float, int, str] | None = None
     for order, summary in enumerate(summaries):
         if name not in summary.terms:
             continue
         for phrase, first, ends in phrases(summary, name):
+            if any(phrase in other or other in phrase for other in taken):
+                continue
             candidate = (_score(summary, phrase, first, ends, name, keywords), -order, phrase)
             if best is None or candidate[:2] > best[:2]:
                 best = candidate
