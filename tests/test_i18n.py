@@ -35,6 +35,13 @@ def test_every_message_of_the_code_is_translated_and_compiled():
     assert problems == [], "\n".join(problems[:60]) + (f"\n… and {len(problems) - 60} more" if len(problems) > 60 else "")
 
 
+def test_the_check_finds_a_message_hidden_in_an_f_string(tmp_path):
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "said.py").write_text('x = 1\nline = f"{x}: {_(\'up to date\')}"\nplain = _("built")\n', encoding="utf-8")
+    assert catalogs.hidden_messages(package) == ["pkg/said.py:2"]
+
+
 def test_a_translation_keeps_the_placeholders_of_its_message():
     catalog = catalogs.read_po("zh_CN")
     wrong = []

@@ -13,6 +13,7 @@ Babel is a test dependency, never needed to run briefgen.
 from __future__ import annotations
 
 import argparse
+import ast
 import datetime as dt
 import io
 import sys
@@ -104,9 +105,25 @@ def compile_all() -> None:
         po_path(language).with_suffix(".mo").write_bytes(compiled(read_po(language)))
 
 
-def problems() -> list[str]:
-    """Return what is wrong with the catalogs: messages of the code without a translation, stale .mo files."""
+def hidden_messages(folder: Path) -> list[str]:
+    """Return file:line of each message call inside an f-string under ``folder``: extraction cannot see
+    those, so they would stay untranslated without a word."""
     found = []
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name)
+                            and inner.func.id in KEYWORDS):
+                        found.append(f"{path.relative_to(folder.parent)}:{inner.lineno}")
+    return found
+
+
+def problems() -> list[str]:
+    """Return what is wrong with the catalogs: messages of the code without a translation, messages hidden
+    in f-strings, stale .mo files."""
+    found = [f"{where}: a message inside an f-string is not extracted: call _() outside it"
+             for where in hidden_messages(SOURCE)]
     wanted = extract_catalog()
     for language in LANGUAGES:
         catalog = read_po(language)

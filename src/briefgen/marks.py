@@ -33,6 +33,13 @@ def is_narrow(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("Na", "H", "N")
 
 
+def terminal_columns(text: str) -> int:
+    """Return the columns ``text`` takes in a terminal: two for a wide character (W, F), one for any other.
+
+    Not the page's rule: terminals set ambiguous characters (“ ” — …) one column wide."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
 def cell_width(text: str) -> float:
     """Return the width of ``text`` in grid cells, counting a half-width character as half a cell."""
     return sum(0.5 if is_narrow(c) else 1.0 for c in text)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.marks import terminal_columns
 from support.badinputs import CASES, CONFIG, FAILS, SEED, SEED_FILE, THEMES_FILE, copy_project
 from support.cli import hashes
 from support.paths import EPOCH
@@ -96,6 +97,10 @@ def test_the_help_of_every_command_in_either_language(command, tmp_path):
         assert proc.returncode == 0, proc.stderr
     assert texts["en"].stdout.startswith("Usage: briefgen") and is_english(texts["en"].stdout)
     assert texts["zh"].stdout.startswith("用法：") and is_chinese(texts["zh"].stdout, texts["en"].stdout)
+    for proc in texts.values():  # click lays help out for 80 columns: a hanzi takes two
+        assert max(terminal_columns(line) for line in proc.stdout.splitlines()) <= 80, proc.stdout
+    headings = [line for line in texts["zh"].stdout.splitlines() if line.rstrip().endswith((":", "："))]
+    assert headings and all(line.endswith("：") for line in headings), headings  # 选项： as Chinese writes it
 
 
 def test_the_documents_are_the_same_bytes_in_either_language(built, tmp_path):

@@ -9,6 +9,7 @@ from typing import Callable
 import click
 
 from briefgen.cli.faults import describe_error
+from briefgen.cli.helpformat import Group, Option
 from briefgen.cli.options import FORMATS, MAX_JOBS, BuildOptions
 from briefgen.errors import BriefgenError
 from briefgen.i18n import _
@@ -30,7 +31,7 @@ def reports_errors(command: Callable) -> Callable:
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
              help=_("Turn a compilation of speeches into GB/T 9704 documents and one-page briefs."))
 @click.version_option(package_name="briefgen", message=_("%(prog)s, version %(version)s"))
 @reports_errors
@@ -113,7 +114,7 @@ def build(seeds: tuple[str, ...], out: str | None, force: bool, jobs: int | None
 @main.command("import", help=_("Read Word files (.docx; .doc and .wps through LibreOffice), in order, into one "
                                 "seed text."))
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", required=True, type=click.Path(), help=_("The seed file to write."))
+@click.option("-o", "--output", cls=Option, required=True, type=click.Path(), help=_("The seed file to write."))
 @click.option("--title", help=_("The collection title (default: the first file's, with a warning)."))
 @click.option("--force", is_flag=True, help=_("Replace the seed file if it exists."))
 @reports_errors

@@ -87,8 +87,9 @@ def try_noop(options: BuildOptions) -> bool:
     if not is_fresh(record):
         return False
     if options.verbose:
+        said = _("up to date")
         for line in record["outputs"]:
-            print(f"{line}: {_('up to date')}", file=sys.stderr)
+            print(f"{line}: {said}", file=sys.stderr)
     if not options.quiet:
         print(summary(0, len(record["outputs"]), 0, time.perf_counter() - started), file=sys.stderr)
     return True

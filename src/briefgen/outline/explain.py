@@ -4,10 +4,10 @@ sub-heading, body, sub-points, closing note, removed and why."""
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Iterator
 
 from briefgen.i18n import _
+from briefgen.marks import terminal_columns
 from briefgen.outline.clean import LINE_BREAK
 from briefgen.outline.directives import mark_of
 from briefgen.outline.model import Collection, Paragraph, Point, Removed, Speech, TextLine
@@ -16,14 +16,10 @@ ROLE_COLUMNS = 30
 TEXT_COLUMNS = 48
 
 
-def _columns(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _clip(text: str, columns: int = TEXT_COLUMNS) -> str:
     shown, used = [], 0
     for char in text:
-        used += _columns(char)
+        used += terminal_columns(char)
         if used > columns - 1:
             return "".join(shown) + "…"
         shown.append(char)
@@ -152,6 +148,6 @@ def explain(outline: Collection, text: str, path: str) -> list[str]:
             found = [_("blank") if not line.strip() else
                      _("removed: nothing printable (site artefacts, invisible characters)")]
         role = between.join(found)
-        pad = " " * max(1, ROLE_COLUMNS - _columns(role))
+        pad = " " * max(1, ROLE_COLUMNS - terminal_columns(role))
         shown.append(f"{number:>5}  {role}{pad}{_clip(line.strip())}".rstrip())
     return shown
