@@ -65,6 +65,33 @@ def test_a_seed_without_themes_plans_briefs_of_derived_themes_and_their_theme_fi
                      f"themes.toml (copy it to seeds/{SEED.stem}.themes.toml to edit and keep them)"]
 
 
+def test_a_cold_build_passes_over_the_dictionary_once_though_a_headline_has_a_character_the_seed_lacks(
+        tmp_path, monkeypatch):
+    from briefgen.words import segment
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")
+    monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path / "cold"))
+    folder = make_seed_project(tmp_path / "project")
+    themes = folder / "seeds" / f"{SEED.stem}.themes.toml"
+    text = themes.read_text(encoding="utf-8")
+    seed_text = (folder / "seeds" / SEED.name).read_text(encoding="utf-8")
+    headline = next(line for line in text.splitlines() if line.startswith("headline = "))
+    assert "鑫" not in seed_text
+    themes.write_text(text.replace(headline, headline[:-1] + "鑫\""), encoding="utf-8")
+    built = []
+
+    class Counted(segment.Segmenter):
+        def __init__(self, text):
+            built.append(text)
+            super().__init__(text)
+
+    segment.clear_dictionary_cache()
+    monkeypatch.setattr(segment, "Segmenter", Counted)
+    targets = plan_outputs(plan(folder))
+    assert sum(t.kind == "brief" for t in targets) == 16
+    assert len(built) == 1 and "鑫" in built[0]  # titles, sentences and headlines in one pass
+
+
 def test_speech_hashes_ignore_line_numbers_but_not_text():
     text = "汇编\n标题一\n正文一。\n标题二\n正文二。\n"
     moved = speech_hashes(parse_text(text.replace("汇编\n", "汇编\n\n\n")))
