@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import mmap
 import struct
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +29,7 @@ TRUETYPE_TABLES = (b"cmap", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp"
 class FaceMetrics:
     """Advance widths in em by code point, for one face, and the tags of its tables."""
 
-    advances: dict[int, float]
+    advances: Mapping[int, float]
     tables: frozenset[bytes] = frozenset()
     path: Path | None = None  # the file, for the outlines read on demand (glyph_top)
     glyphs: Mapping[int, int] = field(default_factory=dict)  # code point -> glyph id
@@ -63,7 +64,93 @@ def _tables(data: bytes, offset: int) -> dict[bytes, tuple[int, int]]:
     return tables
 
 
-def _cmap(data: bytes, where: int) -> dict[int, int]:
+class CharMap(Mapping[int, int]):
+    """A face's code point -> glyph id, looked up in the cmap's ranges when asked and remembered: a CJK
+    face maps some 30,000 characters, a document asks for a thousand (building the whole map cost each
+    build some 30 ms). Iterating it reads the whole map, for reports and tests."""
+
+    def __init__(self, data, ranges: list[tuple[int, int, int, int]]):
+        self._data = data
+        self._ranges = ranges  # sorted (first, last, delta or start glyph, glyph array address or -1 for format 12)
+        self._firsts = [r[0] for r in ranges]
+        self._known: dict[int, int | None] = {}
+        self._whole: dict[int, int] | None = None
+
+    def _look_up(self, code: int) -> int | None:
+        at = bisect_right(self._firsts, code) - 1
+        if at < 0 or code > self._ranges[at][1]:
+            return None
+        first, _last, delta, address = self._ranges[at]
+        if address == -1:  # format 12: consecutive glyphs from ``delta``
+            return delta + code - first
+        if address == 0:
+            glyph = (code + delta) & 0xFFFF
+        else:
+            glyph = struct.unpack_from(">H", self._data, address + 2 * (code - first))[0]
+            glyph = (glyph + delta) & 0xFFFF if glyph else 0
+        return glyph or None
+
+    def get(self, code: int, default=None):
+        """Return the glyph of ``code``, or ``default`` when the face maps none."""
+        try:
+            glyph = self._known[code]
+        except KeyError:
+            glyph = self._known[code] = self._look_up(code)
+        return default if glyph is None else glyph
+
+    def __getitem__(self, code: int) -> int:
+        glyph = self.get(code)
+        if glyph is None:
+            raise KeyError(code)
+        return glyph
+
+    def __contains__(self, code) -> bool:
+        return self.get(code) is not None
+
+    def _expand(self) -> dict[int, int]:
+        if self._whole is None:
+            self._whole = {code: glyph for first, last, _delta, _address in self._ranges
+                           for code in range(first, last + 1) if (glyph := self.get(code)) is not None}
+        return self._whole
+
+    def __iter__(self):
+        return iter(self._expand())
+
+    def __len__(self) -> int:
+        return len(self._expand())
+
+
+class Advances(Mapping[int, float]):
+    """A face's advance widths in em by code point, through its CharMap (a glyph past hmtx's long metrics
+    takes the last advance)."""
+
+    def __init__(self, glyphs: CharMap, widths: tuple[int, ...], units: int):
+        self._glyphs, self._widths, self._units = glyphs, widths, units
+
+    def get(self, code: int, default=None):
+        """Return the advance of ``code`` in em, or ``default`` when the face maps no glyph for it."""
+        glyph = self._glyphs.get(code)
+        if glyph is None:
+            return default
+        return (self._widths[min(glyph, len(self._widths) - 1)] if self._widths else 0) / self._units
+
+    def __getitem__(self, code: int) -> float:
+        advance = self.get(code)
+        if advance is None:
+            raise KeyError(code)
+        return advance
+
+    def __contains__(self, code) -> bool:
+        return code in self._glyphs
+
+    def __iter__(self):
+        return iter(self._glyphs)
+
+    def __len__(self) -> int:
+        return len(self._glyphs)
+
+
+def _cmap(data, where: int) -> CharMap:
     count = struct.unpack_from(">H", data, where + 2)[0]
     best = None
     for index in range(count):
@@ -76,14 +163,12 @@ def _cmap(data: bytes, where: int) -> dict[int, int]:
     if best is None:
         raise FontFileError(_("no Unicode character map"))
     _rank, start, fmt = best
-    # Whole ranges at a time (a CJK face maps some 30,000 characters; per-code struct calls cost a
-    # build tens of milliseconds).
-    mapping: dict[int, int] = {}
+    ranges = []
     if fmt == 12:
         groups = struct.unpack_from(">I", data, start + 12)[0]
         for first, last, glyph in struct.iter_unpack(">III", data[start + 16 : start + 16 + 12 * groups]):
-            mapping.update(zip(range(first, last + 1), range(glyph, glyph + last - first + 1)))
-        return mapping
+            ranges.append((first, last, glyph, -1))
+        return CharMap(data, sorted(ranges))
     segments = struct.unpack_from(">H", data, start + 6)[0] // 2
     ends = struct.unpack_from(f">{segments}H", data, start + 14)
     starts = struct.unpack_from(f">{segments}H", data, start + 16 + 2 * segments)
@@ -91,18 +176,14 @@ def _cmap(data: bytes, where: int) -> dict[int, int]:
     range_base = start + 16 + 6 * segments
     offsets = struct.unpack_from(f">{segments}H", data, range_base)
     for seg in range(segments):
-        first, last, delta = starts[seg], min(ends[seg], 0xFFFE), deltas[seg]
+        first, last = starts[seg], min(ends[seg], 0xFFFE)
         if last < first:
             continue
-        codes = range(first, last + 1)
-        if offsets[seg] == 0:
-            glyphs = [(code + delta) & 0xFFFF for code in codes]
-        else:
-            address = range_base + 2 * seg + offsets[seg]
-            glyphs = [(glyph + delta) & 0xFFFF if glyph else 0
-                      for glyph in struct.unpack_from(f">{len(codes)}H", data, address)]
-        mapping.update((code, glyph) for code, glyph in zip(codes, glyphs) if glyph)
-    return mapping
+        address = range_base + 2 * seg + offsets[seg] if offsets[seg] else 0
+        if address and address + 2 * (last - first + 1) > len(data):  # checked now: a lookup never fails
+            raise struct.error(f"glyph array of segment {seg} runs past the end of the file")
+        ranges.append((first, last, deltas[seg], address))
+    return CharMap(data, sorted(ranges))
 
 
 @lru_cache(maxsize=16)
@@ -144,13 +225,7 @@ def read_metrics(path: Path, index: int = 0) -> FaceMetrics:
         outline = _outline_tables(data, tables, units)
     except (struct.error, IndexError) as error:
         raise FontFileError(_("damaged font file ({error})").format(error=error)) from None
-    # A glyph past hmtx's long metrics takes the last advance; ems per glyph, then one lookup per code.
-    ems = [width / units for width in widths]
-    top = max(mapping.values(), default=-1)
-    if top >= len(ems):
-        ems += [(widths[-1] if widths else 0) / units] * (top + 1 - len(ems))
-    return FaceMetrics(dict(zip(mapping, map(ems.__getitem__, mapping.values()))), frozenset(tables), Path(path),
-                       mapping, outline)
+    return FaceMetrics(Advances(mapping, widths, units), frozenset(tables), Path(path), mapping, outline)
 
 
 def _outline_tables(data, tables: dict[bytes, tuple[int, int]], units: int) -> tuple[int, int, bool, int] | None:
