@@ -60,14 +60,20 @@ def _at(line: int) -> str:
     return _("[line {line}]").format(line=line)
 
 
+def _paragraph_tree(paragraph: Paragraph, prefix: str) -> list[str]:
+    """Return a paragraph's lines of the tree: its own text, then each sub-point's marker and lead."""
+    lines = [f"{prefix}¶ {_clip(paragraph.text)}  {_at(paragraph.line)}"] if paragraph.text else []
+    for sub in paragraph.subpoints:
+        gap = "" if sub.lead[:1] in "，,、：:" else " "  # 第一，… as written; 一是 引进人才
+        lines.append(f"{prefix}{sub.marker}{gap}{_clip(sub.lead)}  {_at(sub.line)}")
+    return lines
+
+
 def _point_tree(point: Point, prefix: str) -> list[str]:
     lines = [f"{prefix}{point.marker}{_clip(point.heading)}  {_at(point.line)}"]
     inner = prefix + "    "
     for paragraph in point.body:
-        if paragraph.text:
-            lines.append(f"{inner}¶ {_clip(paragraph.text)}  {_at(paragraph.line)}")
-        for sub in paragraph.subpoints:
-            lines.append(f"{inner}{sub.marker} {_clip(sub.lead)}  {_at(sub.line)}")
+        lines += _paragraph_tree(paragraph, inner)
     for child in point.points:
         lines += _point_tree(child, inner)
     return lines
@@ -85,7 +91,7 @@ def format_tree(collection: Collection) -> str:
             if extra:
                 lines.append(f"        {extra.text}  {_at(extra.line)}")
         for paragraph in speech.intro:
-            lines.append(f"        ¶ {_clip(paragraph.text)}  {_at(paragraph.line)}")
+            lines += _paragraph_tree(paragraph, "        ")
         for point in speech.points:
             lines += _point_tree(point, "        ")
     for paragraph in collection.closing:
