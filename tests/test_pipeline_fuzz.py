@@ -9,7 +9,7 @@ For every generated seed, either
   no font can draw names a line holding that character); never another exception.
 
 CI runs BRIEFGEN_FUZZ_EXAMPLES examples (default 150, about 15 s); a longer run is
-``BRIEFGEN_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest -q tests/test_fuzz_pipeline.py``.
+``BRIEFGEN_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest -q tests/test_pipeline_fuzz.py``.
 """
 
 from __future__ import annotations
