@@ -64,7 +64,17 @@ def _tables(data: bytes, offset: int) -> dict[bytes, tuple[int, int]]:
     return tables
 
 
-class CharMap(Mapping[int, int]):
+class _LookedUp(Mapping):
+    """A read-only mapping whose ``get`` does the work: an item is what ``get`` finds, else a KeyError."""
+
+    def __getitem__(self, code: int):
+        found = self.get(code)
+        if found is None:
+            raise KeyError(code)
+        return found
+
+
+class CharMap(_LookedUp):
     """A face's code point -> glyph id, looked up in the cmap's ranges when asked and remembered: a CJK
     face maps some 30,000 characters, a document asks for a thousand (building the whole map cost each
     build some 30 ms). Iterating it reads the whole map, for reports and tests."""
@@ -98,12 +108,6 @@ class CharMap(Mapping[int, int]):
             glyph = self._known[code] = self._look_up(code)
         return default if glyph is None else glyph
 
-    def __getitem__(self, code: int) -> int:
-        glyph = self.get(code)
-        if glyph is None:
-            raise KeyError(code)
-        return glyph
-
     def __contains__(self, code) -> bool:
         return self.get(code) is not None
 
@@ -120,7 +124,7 @@ class CharMap(Mapping[int, int]):
         return len(self._expand())
 
 
-class Advances(Mapping[int, float]):
+class Advances(_LookedUp):
     """A face's advance widths in em by code point, through its CharMap (a glyph past hmtx's long metrics
     takes the last advance)."""
 
@@ -133,12 +137,6 @@ class Advances(Mapping[int, float]):
         if glyph is None:
             return default
         return (self._widths[min(glyph, len(self._widths) - 1)] if self._widths else 0) / self._units
-
-    def __getitem__(self, code: int) -> float:
-        advance = self.get(code)
-        if advance is None:
-            raise KeyError(code)
-        return advance
 
     def __contains__(self, code) -> bool:
         return code in self._glyphs
