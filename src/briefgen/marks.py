@@ -33,11 +33,17 @@ def is_narrow(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("Na", "H", "N")
 
 
-def terminal_columns(text: str) -> int:
-    """Return the columns ``text`` takes in a terminal: two for a wide character (W, F), one for any other.
+def is_wide(char: str) -> bool:
+    """Return True for a character East Asian width calls wide (W, F): hanzi and full-width forms.
 
-    Not the page's rule: terminals set ambiguous characters (“ ” — …) one column wide."""
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+    Not the page's rule (is_narrow): ambiguous characters (“ ” — …) are not wide here, as a terminal
+    sets them one column wide and a line joined after them takes a space."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def terminal_columns(text: str) -> int:
+    """Return the columns ``text`` takes in a terminal: two for a wide character, one for any other."""
+    return sum(2 if is_wide(c) else 1 for c in text)
 
 
 def cell_width(text: str) -> float:

@@ -14,14 +14,13 @@ collection's, its other lines are left out; so is a contents heading (目录) on
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from briefgen.i18n import _
 from briefgen.importer.package import ImportFault
 from briefgen.importer.records import FileOutcome, Para, SpeechDraft
-from briefgen.marks import CLAUSE_ENDS, COLONS, COMMAS
+from briefgen.marks import CLAUSE_ENDS, COLONS, COMMAS, is_wide
 from briefgen.outline.numbering import match_point_marker
 
 SPACES = re.compile(r"[^\S\u3000]+")  # whitespace but the ideographic space, which keeps its cell
@@ -226,11 +225,6 @@ def excerpt(text: str, limit: int = 20) -> str:
     """Return the start of ``text``, shortened with … past ``limit`` characters."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit] + "…"
-
-
-def is_wide(char: str) -> bool:
-    """Return True for a full-width (CJK) character."""
-    return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def join_pieces(pieces: list[str]) -> str:

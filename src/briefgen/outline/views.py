@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from briefgen.i18n import _
+from briefgen.marks import CLAUSE_MARKS
 from briefgen.outline.model import Collection, Paragraph, Point, to_dict
 
 
@@ -64,7 +65,7 @@ def _paragraph_tree(paragraph: Paragraph, prefix: str) -> list[str]:
     """Return a paragraph's lines of the tree: its own text, then each sub-point's marker and lead."""
     lines = [f"{prefix}¶ {_clip(paragraph.text)}  {_at(paragraph.line)}"] if paragraph.text else []
     for sub in paragraph.subpoints:
-        gap = "" if sub.lead[:1] in "，,、：:" else " "  # 第一，… as written; 一是 引进人才
+        gap = "" if sub.lead[:1] and sub.lead[0] in CLAUSE_MARKS + "、" else " "  # 第一，… as written; 一是 引进人才
         lines.append(f"{prefix}{sub.marker}{gap}{_clip(sub.lead)}  {_at(sub.line)}")
     return lines
 
